@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every environment variable the app reads, parsed once. Everything is optional so that
+// `npm start` works with none set and `next build` can import modules with no database.
+// README.md has the same table for operators; keep them in step.
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const positiveInt = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+const flag = (fallback: boolean) =>
+  z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL server. Unset: the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  /** Size of the PostgreSQL connection pool per process. */
+  DATABASE_POOL_SIZE: positiveInt(10),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
+  PORT: positiveInt(3000),
+  APP_URL: optionalUrl,
+  HF_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://huggingface.co/api/daily_papers")),
+  ARXIV_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://export.arxiv.org/api/query")),
+  ARXIV_RSS_URL: z.preprocess(emptyToUndefined, z.url().default("https://rss.arxiv.org/rss")),
+  /** Bearer secret for /api/cron/*. Unset: only the app's own in-process scheduler can call them. */
+  CRON_SECRET: optionalString,
+  /** Signs manage/unsubscribe links. Unset: a random key is generated once and kept in the database. */
+  APP_SECRET: optionalString,
+  SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
+  SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("PaperPulse <digest@paperpulse.localhost>")),
+  /** Operator view /admin; it stays closed while this is unset. */
+  ADMIN_TOKEN: optionalString,
+  /** Import the last days of Hugging Face daily papers into an empty database on first start. */
+  SEED_FROM_HF: flag(true),
+  /** How long (seconds) a cached feed page may be served before it is re-rendered even without an ingest. */
+  FEED_REVALIDATE_SECONDS: positiveInt(300),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string; embedded: boolean };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    // Name the variables, never their values: they may hold secrets.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const env = parsed.data;
+  cached = {
+    ...env,
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    dataDir: path.resolve(env.DATA_DIR),
+    embedded: env.DATABASE_URL === undefined,
+  };
+  return cached;
+}
+
+/** Tests change process.env between cases; production parses exactly once. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,49 @@
+// arXiv identifiers, new style (2606.13677, 0704.0001) and old style (hep-th/9901001,
+// math.GT/0309136), bare, versioned (v2), or inside an abs/pdf URL. Every place that accepts
+// an id from outside (routes, API, submit, importers) goes through parseArxivId.
+
+const NEW_STYLE = /^(\d{4}\.\d{4,5})(?:v(\d{1,4}))?$/;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(?:v(\d{1,4}))?$/;
+const URL_FORM = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
+
+export interface ArxivId {
+  /** Without version: the primary key of a paper. */
+  id: string;
+  /** The version given, if any. */
+  version: number | null;
+}
+
+export function parseArxivId(input: string): ArxivId | null {
+  let text = input.trim();
+  if (text.length === 0 || text.length > 200) return null;
+  const url = URL_FORM.exec(text);
+  if (url?.[1]) text = url[1];
+  text = text.replace(/^arxiv:/i, "");
+  const match = NEW_STYLE.exec(text) ?? OLD_STYLE.exec(text);
+  if (!match?.[1]) return null;
+  if (NEW_STYLE.test(text) && !isValidNewStyleMonth(match[1])) return null;
+  return { id: match[1], version: match[2] ? Number.parseInt(match[2], 10) : null };
+}
+
+/** 2606.13677: "26" is the year, "06" the month; month 00 or 13 is not an arXiv id. */
+function isValidNewStyleMonth(id: string): boolean {
+  const month = Number.parseInt(id.slice(2, 4), 10);
+  return month >= 1 && month <= 12;
+}
+
+export function isArxivId(input: string): boolean {
+  return parseArxivId(input) !== null;
+}
+
+export function arxivAbsUrl(id: string, version?: number | null): string {
+  return `https://arxiv.org/abs/${id}${version ? `v${version}` : ""}`;
+}
+
+export function arxivPdfUrl(id: string, version?: number | null): string {
+  return `https://arxiv.org/pdf/${id}${version ? `v${version}` : ""}`;
+}
+
+/** The path of a paper page; old-style ids keep their slash (/papers/hep-th/9901001). */
+export function paperPath(id: string): string {
+  return `/papers/${id}`;
+}
