@@ -40,8 +40,6 @@ const envSchema = z.object({
   ADMIN_TOKEN: optionalString,
   /** Import the last days of Hugging Face daily papers into an empty database on first start. */
   SEED_FROM_HF: flag(true),
-  /** How long (seconds) a cached feed page may be served before it is re-rendered even without an ingest. */
-  FEED_REVALIDATE_SECONDS: positiveInt(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

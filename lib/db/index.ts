@@ -3,6 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { describeError, log } from "@/lib/log";
 import { acquireEmbeddedLock } from "./embedded-lock";
 import { applyMigrations, type MigrationReport } from "./migrate";
 import { runnerForPgClient, runnerForPglite, type SqlRunner } from "./sql-runner";
@@ -82,7 +83,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: "paperpulse" });
   // An idle client that loses its connection (database restart) emits 'error' on the pool;
   // unhandled, that would crash the process. The pool replaces the client on next use.
-  pool.on("error", (error) => console.warn(`[db] idle PostgreSQL connection closed: ${error.message}`));
+  pool.on("error", (error) => log.warn({ err: describeError(error) }, "idle PostgreSQL connection closed"));
   const client = await pool.connect();
   let migrations: MigrationReport;
   try {

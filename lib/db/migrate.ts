@@ -38,11 +38,12 @@ export interface MigrationReport {
 }
 
 export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<LocalMigration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  // Read at run time from prisma/migrations (next.config.ts traces the folder), not bundled.
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );

@@ -21,14 +21,19 @@ export function parseArxivId(input: string): ArxivId | null {
   text = text.replace(/^arxiv:/i, "");
   const match = NEW_STYLE.exec(text) ?? OLD_STYLE.exec(text);
   if (!match?.[1]) return null;
-  if (NEW_STYLE.test(text) && !isValidNewStyleMonth(match[1])) return null;
+  if (NEW_STYLE.test(text) && !isValidNewStyleId(match[1])) return null;
   return { id: match[1], version: match[2] ? Number.parseInt(match[2], 10) : null };
 }
 
-/** 2606.13677: "26" is the year, "06" the month; month 00 or 13 is not an arXiv id. */
-function isValidNewStyleMonth(id: string): boolean {
+/**
+ * 2606.13677: "26" is the year, "06" the month (01-12). Since 1501 the number after the dot
+ * has five digits; before, four.
+ */
+function isValidNewStyleId(id: string): boolean {
   const month = Number.parseInt(id.slice(2, 4), 10);
-  return month >= 1 && month <= 12;
+  if (month < 1 || month > 12) return false;
+  const digits = id.length - 5;
+  return id.slice(0, 4) >= "1501" ? digits === 5 : digits === 4;
 }
 
 export function isArxivId(input: string): boolean {

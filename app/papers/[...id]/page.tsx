@@ -1,0 +1,128 @@
+// The paper page /papers/<arXiv id> (old-style ids keep their slash: /papers/hep-th/9901001).
+// Rendered on first visit, then served from cache until an ingest changes the paper.
+import type { Metadata } from "next";
+import { unstable_cache } from "next/cache";
+import { notFound } from "next/navigation";
+import { MathText } from "@/components/math-text";
+import { TagChip } from "@/components/tag-chip";
+import { UpvoteChart } from "@/components/upvote-chart";
+import { CACHE_TAGS } from "@/lib/cache/cache-tags";
+import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from "@/lib/papers/arxiv-id";
+import { formatDayLong, formatDayShort } from "@/lib/papers/dates";
+import { getPaper } from "@/lib/papers/queries";
+import { stripMathDelimiters } from "@/lib/text/math-segments";
+
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ id: string[] }> };
+
+async function loadPaper(params: Props["params"]) {
+  const { id: segments } = await params;
+  const parsed = parseArxivId(segments.map(decodeURIComponent).join("/"));
+  if (!parsed) return null;
+  return unstable_cache(() => getPaper(parsed.id), ["paper", parsed.id], { tags: [CACHE_TAGS.paper(parsed.id)], revalidate: 3600 })();
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const paper = await loadPaper(params);
+  if (!paper) return { title: "Paper not found" };
+  const description = stripMathDelimiters(paper.abstract).slice(0, 280);
+  return {
+    title: paper.title,
+    description,
+    authors: paper.authors.slice(0, 10).map((name) => ({ name })),
+    alternates: { canonical: `/papers/${paper.id}` },
+    openGraph: { type: "article", title: paper.title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10) },
+    twitter: { card: "summary", title: paper.title, description },
+  };
+}
+
+export default async function PaperPage({ params }: Props) {
+  const paper = await loadPaper(params);
+  if (!paper) notFound();
+
+  const links = [
+    { label: "arXiv", href: arxivAbsUrl(paper.id) },
+    { label: "PDF", href: arxivPdfUrl(paper.id, paper.version) },
+    paper.doi ? { label: "DOI", href: `https://doi.org/${paper.doi}` } : null,
+    paper.githubRepo ? { label: `GitHub ★ ${(paper.githubStars ?? 0).toLocaleString("en-US")}`, href: `https://github.com/${paper.githubRepo}` } : null,
+    paper.projectPage ? { label: "Project page", href: paper.projectPage } : null,
+  ].filter((link): link is { label: string; href: string } => link !== null);
+
+  return (
+    <article className="mx-auto flex max-w-3xl flex-col gap-6">
+      <header className="flex flex-col gap-3">
+        <p className="text-sm muted">
+          arXiv:{paper.id}v{paper.version} · {paper.primaryCategory ?? "uncategorised"} · listed <time dateTime={paper.listedOn}>{formatDayLong(paper.listedOn)}</time>
+        </p>
+        <h1 className="text-2xl font-semibold leading-tight tracking-tight sm:text-3xl">
+          <MathText text={paper.title} />
+        </h1>
+        <p className="text-sm leading-relaxed">
+          <span className="sr-only">Authors: </span>
+          {paper.authors.join(", ")}
+        </p>
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm muted">
+          <div>
+            <dt className="inline">Published </dt>
+            <dd className="inline">
+              <time dateTime={paper.publishedAt}>{formatDayShort(paper.publishedAt.slice(0, 10))}</time>
+            </dd>
+          </div>
+          {paper.updatedAt.slice(0, 10) !== paper.publishedAt.slice(0, 10) && (
+            <div>
+              <dt className="inline">Updated </dt>
+              <dd className="inline">
+                <time dateTime={paper.updatedAt}>{formatDayShort(paper.updatedAt.slice(0, 10))}</time>
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt className="inline">Upvotes </dt>
+            <dd className="inline tabular-nums">{paper.upvotes}</dd>
+          </div>
+        </dl>
+        <nav aria-label="Links" className="flex flex-wrap gap-2">
+          {links.map((link) => (
+            <a key={link.label} href={link.href} className="btn no-underline" rel="noopener noreferrer">
+              {link.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+
+      <section aria-labelledby="abstract-heading">
+        <h2 id="abstract-heading" className="mb-2 text-lg font-semibold">
+          Abstract
+        </h2>
+        <p className="prose-abstract whitespace-pre-line">
+          <MathText text={paper.abstract} />
+        </p>
+        {paper.comment && <p className="mt-3 text-sm muted">Comment: {paper.comment}</p>}
+        {paper.journalRef && <p className="mt-1 text-sm muted">Journal reference: {paper.journalRef}</p>}
+      </section>
+
+      {paper.tags.length > 0 && (
+        <section aria-labelledby="tags-heading">
+          <h2 id="tags-heading" className="mb-2 text-lg font-semibold">
+            Tags
+          </h2>
+          <ul className="flex flex-wrap gap-1.5">
+            {paper.tags.map((tag) => (
+              <li key={tag.slug}>
+                <TagChip tag={tag} />
+              </li>
+            ))}
+          </ul>
+          {paper.categories.length > 0 && <p className="mt-2 text-xs muted">arXiv categories: {paper.categories.join(", ")}</p>}
+        </section>
+      )}
+
+      <UpvoteChart snapshots={paper.snapshots} />
+    </article>
+  );
+}

@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { getDb, Prisma } from "@/lib/db";
+import { type Day, dateToDay, type Period } from "./dates";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { explainTrendingScore, trendingScoreSql } from "./trending";
+import type { FeedSort, PaperDetail, PaperSummary, RankedPaper, TagRef } from "./types";
+
+// Reads of papers for the feed, paper pages and the read API. Writes live in lib/ingest.
+
+const summaryInclude = { tags: { include: { tag: true } } } satisfies Prisma.PaperInclude;
+type PaperWithTags = Prisma.PaperGetPayload<{ include: typeof summaryInclude }>;
+
+function toTagRefs(paper: PaperWithTags): TagRef[] {
+  // Topics first (they say what a paper is about), then categories; each alphabetically.
+  return paper.tags
+    .map(({ tag }) => ({ slug: tag.slug, name: tag.name, kind: tag.kind }))
+    .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "topic" ? -1 : 1));
+}
+
+function toSummary(paper: PaperWithTags): PaperSummary {
+  return {
+    id: paper.id,
+    version: paper.version,
+    title: paper.title,
+    abstract: paper.abstract,
+    authors: paper.authors,
+    publishedAt: paper.publishedAt.toISOString(),
+    updatedAt: paper.updatedAt.toISOString(),
+    listedOn: dateToDay(paper.listedOn),
+    primaryCategory: paper.primaryCategory,
+    categories: paper.categories,
+    upvotes: paper.upvotes,
+    commentCount: paper.commentCount,
+    githubRepo: paper.githubRepo,
+    githubStars: paper.githubStars,
+    projectPage: paper.projectPage,
+    doi: paper.doi,
+    tags: toTagRefs(paper),
+  };
+}
+
+// These three are raw SQL: Prisma wraps aggregates in a subquery that hides the
+// listed_on index from the planner (12 ms instead of 0.1 ms at 100k papers).
+export async function getLatestListedDay(): Promise<Day | null> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ day: string | null }[]>`SELECT max(listed_on)::text AS day FROM papers`;
+  return rows[0]?.day ?? null;
+}
+
+/** The nearest days with papers before and after a period: navigation skips empty days. */
+export async function getAdjacentListedDays(period: Pick<Period, "start" | "end">): Promise<{ previous: Day | null; next: Day | null }> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ previous: string | null; next: string | null }[]>`
+    SELECT (SELECT max(listed_on) FROM papers WHERE listed_on < ${period.start}::date)::text AS previous,
+           (SELECT min(listed_on) FROM papers WHERE listed_on > ${period.end}::date)::text AS next`;
+  return { previous: rows[0]?.previous ?? null, next: rows[0]?.next ?? null };
+}
+
+/** Paper counts per listed day in [start, end], for the calendar. */
+export async function countPapersByDay(start: Day, end: Day): Promise<Map<Day, number>> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ day: string; n: number }[]>`
+    SELECT listed_on::text AS day, count(*)::int AS n FROM papers
+    WHERE listed_on BETWEEN ${start}::date AND ${end}::date GROUP BY listed_on`;
+  return new Map(rows.map((row) => [row.day, row.n]));
+}
+
+const trendingCursor = z.object({ s: z.number(), id: z.string().max(64), r: z.number().int() });
+const topCursor = z.object({ u: z.number().int(), id: z.string().max(64) });
+const newCursor = z.object({ p: z.number().int(), id: z.string().max(64) });
+
+export interface FeedQuery {
+  start: Day;
+  end: Day;
+  sort: FeedSort;
+  /** Tag slugs; a paper must carry all of them. */
+  tags?: string[];
+  limit: number;
+  cursor?: string;
+  /** Reference time of the trending score (see trendingReference). */
+  reference: Date;
+}
+
+export interface FeedPage {
+  papers: RankedPaper[];
+  nextCursor: string | null;
+}
+
+interface RankedRow {
+  id: string;
+  score: number;
+  upvotes: number;
+  published_ms: number;
+}
+
+export async function listFeedPapers(query: FeedQuery): Promise<FeedPage> {
+  const db = await getDb();
+  const { sql: keyset, reference } = keysetCondition(query);
+  const tags = query.tags ?? [];
+  const tagFilter =
+    tags.length === 0
+      ? Prisma.empty
+      : Prisma.sql`AND p.id IN (
+          SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+          WHERE t.slug = ANY(${tags}::text[])
+          GROUP BY pt.paper_id HAVING count(DISTINCT t.slug) = ${tags.length})`;
+  const order =
+    query.sort === "top"
+      ? Prisma.sql`ORDER BY upvotes DESC, id ASC`
+      : query.sort === "new"
+        ? Prisma.sql`ORDER BY published_ms DESC, id ASC`
+        : Prisma.sql`ORDER BY score DESC, id ASC`;
+
+  const rows = await db.$queryRaw<RankedRow[]>`
+    SELECT * FROM (
+      SELECT p.id, ${trendingScoreSql(reference)} AS score, p.upvotes,
+             (extract(epoch from p.published_at) * 1000)::float8 AS published_ms
+      FROM papers p
+      WHERE p.listed_on BETWEEN ${query.start}::date AND ${query.end}::date ${tagFilter}
+    ) ranked
+    WHERE true ${keyset}
+    ${order}
+    LIMIT ${query.limit + 1}`;
+
+  const pageRows = rows.slice(0, query.limit);
+  const papers = await db.paper.findMany({ where: { id: { in: pageRows.map((r) => r.id) } }, include: summaryInclude });
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const ranked = pageRows.flatMap((row) => {
+    const paper = byId.get(row.id);
+    if (!paper) return []; // deleted between the two queries
+    const summary = toSummary(paper);
+    return [{ ...summary, trending: explainTrendingScore(summary, reference) }];
+  });
+
+  const last = pageRows.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor(
+          query.sort === "top"
+            ? { u: last.upvotes, id: last.id }
+            : query.sort === "new"
+              ? { p: last.published_ms, id: last.id }
+              : { s: last.score, id: last.id, r: reference.getTime() },
+        )
+      : null;
+  return { papers: ranked, nextCursor };
+}
+
+function keysetCondition(query: FeedQuery): { sql: Prisma.Sql; reference: Date } {
+  if (!query.cursor) return { sql: Prisma.empty, reference: query.reference };
+  if (query.sort === "top") {
+    const c = decodeCursor(query.cursor, topCursor);
+    return { sql: Prisma.sql`AND (upvotes < ${c.u} OR (upvotes = ${c.u} AND id > ${c.id}))`, reference: query.reference };
+  }
+  if (query.sort === "new") {
+    const c = decodeCursor(query.cursor, newCursor);
+    return { sql: Prisma.sql`AND (published_ms < ${c.p}::float8 OR (published_ms = ${c.p}::float8 AND id > ${c.id}))`, reference: query.reference };
+  }
+  // Scores depend on the reference time; later pages keep the first page's, or rows would
+  // shift between pages and repeat or go missing.
+  const c = decodeCursor(query.cursor, trendingCursor);
+  return { sql: Prisma.sql`AND (score < ${c.s}::float8 OR (score = ${c.s}::float8 AND id > ${c.id}))`, reference: new Date(c.r) };
+}
+
+export async function getPaper(id: string): Promise<PaperDetail | null> {
+  const db = await getDb();
+  const paper = await db.paper.findUnique({
+    where: { id },
+    include: { ...summaryInclude, snapshots: { orderBy: { day: "asc" } } },
+  });
+  if (!paper) return null;
+  return {
+    ...toSummary(paper),
+    comment: paper.comment,
+    journalRef: paper.journalRef,
+    keywords: paper.keywords,
+    source: paper.source,
+    snapshots: paper.snapshots.map((s) => ({ day: dateToDay(s.day), upvotes: s.upvotes, githubStars: s.githubStars })),
+  };
+}
+
+export async function countPapers(): Promise<number> {
+  const db = await getDb();
+  return db.paper.count();
+}
+
+/** True while the database holds the bundled demo set: the feed then says so. */
+export async function hasDemoPapers(): Promise<boolean> {
+  const db = await getDb();
+  const setting = await db.appSetting.findUnique({ where: { key: DEMO_SETTING } });
+  return setting?.value === true;
+}
+
+/** Set by the demo loader, cleared when real papers replace the demo set. */
+export const DEMO_SETTING = "demo_data_loaded";

@@ -1,0 +1,76 @@
+// Splits abstract text into plain text and TeX math, so pages can render math with KaTeX
+// and everything else as escaped text. Delimiters: $$…$$ and \[…\] (display), $…$ and
+// \(…\) (inline). Inline $ follows pandoc's rule to keep prices like "$5 and $10" as text:
+// the opening $ is followed by a non-space, the closing $ preceded by a non-space and not
+// followed by a digit. \$ is a literal dollar.
+
+export type Segment = { kind: "text"; text: string } | { kind: "math"; tex: string; display: boolean };
+
+const MAX_MATH_LENGTH = 2_000;
+
+export function splitMath(input: string): Segment[] {
+  const segments: Segment[] = [];
+  let text = "";
+  let i = 0;
+  const flushText = () => {
+    if (text) segments.push({ kind: "text", text });
+    text = "";
+  };
+
+  while (i < input.length) {
+    const rest = input.slice(i);
+    const match = matchMathAt(input, i);
+    if (match) {
+      flushText();
+      segments.push({ kind: "math", tex: match.tex, display: match.display });
+      i = match.end;
+      continue;
+    }
+    if (rest.startsWith("\\$")) {
+      text += "$";
+      i += 2;
+      continue;
+    }
+    text += input[i];
+    i += 1;
+  }
+  flushText();
+  return segments;
+}
+
+function matchMathAt(input: string, start: number): { tex: string; display: boolean; end: number } | null {
+  for (const [open, close, display] of [
+    ["$$", "$$", true],
+    ["\\[", "\\]", true],
+    ["\\(", "\\)", false],
+  ] as const) {
+    if (!input.startsWith(open, start)) continue;
+    const closeAt = input.indexOf(close, start + open.length);
+    if (closeAt === -1) return null;
+    const tex = input.slice(start + open.length, closeAt).trim();
+    if (!tex || tex.length > MAX_MATH_LENGTH) return null;
+    return { tex, display, end: closeAt + close.length };
+  }
+  if (input[start] !== "$") return null;
+  if (start > 0 && input[start - 1] === "\\") return null;
+  const first = input[start + 1];
+  if (first === undefined || /\s|\$/.test(first)) return null;
+  for (let j = start + 1; j < input.length && j - start <= MAX_MATH_LENGTH; j += 1) {
+    if (input[j] === "\\") {
+      j += 1; // skip an escaped character such as \$ inside math
+      continue;
+    }
+    if (input[j] !== "$") continue;
+    if (/\s/.test(input[j - 1] ?? "")) return null;
+    if (/\d/.test(input[j + 1] ?? "")) return null;
+    return { tex: input.slice(start + 1, j), display: false, end: j + 1 };
+  }
+  return null;
+}
+
+/** Plain text for places that cannot render math (feeds, emails, meta descriptions). */
+export function stripMathDelimiters(input: string): string {
+  return splitMath(input)
+    .map((s) => (s.kind === "text" ? s.text : s.tex))
+    .join("");
+}
