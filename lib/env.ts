@@ -40,6 +40,13 @@ const envSchema = z.object({
   ADMIN_TOKEN: optionalString,
   /** Import the last days of Hugging Face daily papers into an empty database on first start. */
   SEED_FROM_HF: flag(true),
+  /** Run the in-app schedule (ingest, digest, housekeeping): "auto" = only on the embedded database. */
+  SCHEDULER: z.preprocess(emptyToUndefined, z.enum(["auto", "on", "off"]).default("auto")),
+  /** Cron expressions (UTC) for the in-app schedule. */
+  INGEST_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("30 * * * *")),
+  DIGEST_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 7 * * *")),
+  /** Run queue workers inside the web server process (default). Set false when `npm run worker` runs them. */
+  WORKERS_IN_APP: flag(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

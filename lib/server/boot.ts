@@ -1,5 +1,8 @@
 import { closeDb, getDatabaseHandle } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { getQueue, stopQueue } from "@/lib/jobs/queue";
+import { isScheduleEnabled } from "@/lib/jobs/schedule";
+import { startWorkers } from "@/lib/jobs/workers";
 import { describeError, log } from "@/lib/log";
 import { seedEmptyDatabase } from "./seed";
 
@@ -25,6 +28,11 @@ async function boot(): Promise<void> {
   for (const warning of handle.migrations.warnings) log.warn(warning);
   const seed = await seedEmptyDatabase();
   if (seed.kind !== "skipped") log.info({ seed }, "seeded an empty database");
+  const schedule = isScheduleEnabled();
+  if (env.WORKERS_IN_APP || schedule) {
+    const boss = await getQueue();
+    await startWorkers(boss, { schedule, workers: env.WORKERS_IN_APP });
+  }
   installShutdownHandlers();
   log.info({ url: env.appUrl, embedded: env.embedded }, "PaperPulse is ready");
 }
@@ -39,6 +47,7 @@ function installShutdownHandlers(): void {
     stopping = true;
     log.info({ signal }, "shutting down");
     try {
+      await stopQueue();
       await closeDb();
     } catch (error) {
       log.error({ err: describeError(error) }, "database did not close cleanly");

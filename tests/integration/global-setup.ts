@@ -1,35 +1,50 @@
 import { mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
+import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrate";
 import { runnerForPgClient, runnerForPglite } from "@/lib/db/sql-runner";
-import { TEMPLATE_DB, adminUrl, databaseUrl, pgliteTemplateDir, testDbMode } from "./helpers/test-database";
+import { adminUrl, databaseUrl, pgliteTemplateDir, templateDatabaseName, testDbMode } from "./helpers/test-database";
 
-// Builds the migrated template once per run; each test file clones it (setup-env.ts).
-export default async function setup() {
+declare module "vitest" {
+  export interface ProvidedContext {
+    testRunId: string;
+  }
+}
+
+// Builds a migrated template once per run; each test file clones it (setup-env.ts).
+export default async function setup(project: TestProject) {
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  project.provide("testRunId", runId);
+
   if (testDbMode() === "pglite") {
-    const dir = pgliteTemplateDir();
-    rmSync(dir, { recursive: true, force: true });
+    const dir = pgliteTemplateDir(runId);
     mkdirSync(dir, { recursive: true });
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const db = await PGlite.create(`${dir}/pgdata`, { extensions: { pg_trgm } });
     await applyMigrations(runnerForPglite(db));
     await db.close();
-    return;
+    return () => rmSync(dir, { recursive: true, force: true });
   }
+
+  const template = templateDatabaseName(runId);
+  await adminQuery(`CREATE DATABASE ${template}`);
+  const client = new pg.Client(databaseUrl(template));
+  await client.connect();
+  try {
+    await applyMigrations(runnerForPgClient(client));
+  } finally {
+    await client.end();
+  }
+  return () => adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+}
+
+async function adminQuery(sql: string): Promise<void> {
   const admin = new pg.Client(adminUrl());
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.query(sql);
   } finally {
     await admin.end();
-  }
-  const template = new pg.Client(databaseUrl(TEMPLATE_DB));
-  await template.connect();
-  try {
-    await applyMigrations(runnerForPgClient(template));
-  } finally {
-    await template.end();
   }
 }

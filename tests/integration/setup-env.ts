@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { TEMPLATE_DB, adminUrl, databaseUrl, pgliteTemplateDir, testDbMode, uniqueDatabaseName } from "./helpers/test-database";
+import { adminUrl, databaseUrl, pgliteTemplateDir, templateDatabaseName, testDbMode, uniqueDatabaseName } from "./helpers/test-database";
 
 // Every integration test file gets a fresh, migrated database of its own, so files can run
 // in parallel and in any order.
@@ -18,7 +18,7 @@ beforeAll(async () => {
   process.env.APP_URL ??= "http://localhost:3999";
   if (testDbMode() === "pglite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "paperpulse-test-"));
-    cpSync(pgliteTemplateDir(), dir, { recursive: true });
+    cpSync(pgliteTemplateDir(inject("testRunId")), dir, { recursive: true });
     delete process.env.DATABASE_URL;
     process.env.DATA_DIR = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
@@ -44,7 +44,7 @@ async function createFromTemplate(name: string): Promise<void> {
     // Two files cloning at the same moment may find the template busy: retry briefly.
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName(inject("testRunId"))}`);
         return;
       } catch (error) {
         if (attempt >= 20 || !String((error as Error).message).includes("being accessed by other users")) throw error;

@@ -6,7 +6,10 @@ import path from "node:path";
 // machines) each test file gets its own database cloned from a migrated template; without,
 // `npm test` falls back to embedded PGlite folders copied from a migrated template folder.
 
-export const TEMPLATE_DB = "paperpulse_test_template";
+/** One template per `vitest` run, so two runs on one machine never drop each other's. */
+export function templateDatabaseName(runId: string): string {
+  return `paperpulse_tpl_${runId}`;
+}
 
 export function testDbMode(): "postgres" | "pglite" {
   return process.env.TEST_DB_MODE === "pglite" ? "pglite" : "postgres";
@@ -26,6 +29,6 @@ export function uniqueDatabaseName(prefix = "paperpulse_test"): string {
   return `${prefix}_${process.pid}_${randomBytes(3).toString("hex")}`;
 }
 
-export function pgliteTemplateDir(): string {
-  return path.join(os.tmpdir(), "paperpulse-test-template");
+export function pgliteTemplateDir(runId: string): string {
+  return path.join(os.tmpdir(), `paperpulse-tpl-${runId}`);
 }
