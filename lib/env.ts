@@ -11,6 +11,13 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const positiveInt = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 const flag = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
+/** "cs.CL, cs.LG+stat.ML" -> ["cs.CL", "cs.LG", "stat.ML"]; commas, spaces and "+" all separate. */
+const categoryList = z
+  .preprocess(
+    (value) => (typeof value === "string" ? value.split(/[\s,+]+/).filter((part) => part !== "") : []),
+    z.array(z.string().regex(/^[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?$/, "must be arXiv categories such as cs.CL, separated by commas")).max(50),
+  )
+  .transform((list) => [...new Set(list)]);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -47,6 +54,16 @@ const envSchema = z.object({
   DIGEST_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("0 7 * * *")),
   /** Run queue workers inside the web server process (default). Set false when `npm run worker` runs them. */
   WORKERS_IN_APP: flag(true),
+  /** Scheduled ingest (docs/ingestion.md): how many recent HF days to refresh each run (upvotes keep moving for days); 0 turns HF off. */
+  INGEST_HF_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(30).default(3)),
+  /** arXiv categories to poll through the API, newest first ("cs.CL,cs.LG"). Empty (default): off. */
+  INGEST_ARXIV_CATEGORIES: categoryList,
+  /** Papers per arXiv API request (per category). */
+  INGEST_ARXIV_MAX_RESULTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(2000).default(100)),
+  /** arXiv categories whose RSS announcements to import, fetched as one feed ("cs.CL,cs.LG"). Empty (default): off. */
+  INGEST_ARXIV_RSS: categoryList,
+  /** An arXiv source is fetched again only when its last good run is older than this (arXiv announces once a day). */
+  INGEST_ARXIV_REFRESH_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(168).default(6)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

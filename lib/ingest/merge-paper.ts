@@ -66,6 +66,10 @@ export function mergePaper(existing: PaperRow | null, input: PaperInput, today: 
   const text = <T>(incoming: T | undefined | null, stored: T): T => (isCurrent && incoming !== undefined && incoming !== null ? incoming : stored);
   const known = <T>(incoming: T | undefined | null, stored: T): T => (incoming !== undefined && incoming !== null ? incoming : stored);
   const nonEmpty = <T>(incoming: T[] | undefined, stored: T[]): T[] => (incoming && incoming.length > 0 ? incoming : stored);
+  // arXiv records carry links only as guessed from the free-text comment; Hugging Face's
+  // githubRepo/projectPage are curated. So a comment's link fills a gap and never replaces one.
+  const linksFromComment = input.source === "arxiv_api" || input.source === "arxiv_rss" || input.source === "submission";
+  const gap = <T>(incoming: T | undefined | null, stored: T | null): T | null => stored ?? incoming ?? null;
 
   const row: PaperRow = {
     id: existing.id,
@@ -81,9 +85,9 @@ export function mergePaper(existing: PaperRow | null, input: PaperInput, today: 
     comment: text(input.comment, existing.comment),
     doi: known(input.doi, existing.doi),
     journalRef: known(input.journalRef, existing.journalRef),
-    githubRepo: known(input.githubRepo, existing.githubRepo),
+    githubRepo: linksFromComment ? gap(input.githubRepo, existing.githubRepo) : known(input.githubRepo, existing.githubRepo),
     githubStars: known(input.githubStars, existing.githubStars),
-    projectPage: known(input.projectPage, existing.projectPage),
+    projectPage: linksFromComment ? gap(input.projectPage, existing.projectPage) : known(input.projectPage, existing.projectPage),
     upvotes: known(input.upvotes, existing.upvotes),
     commentCount: known(input.commentCount, existing.commentCount),
     keywords: nonEmpty(input.keywords, existing.keywords),
@@ -92,7 +96,7 @@ export function mergePaper(existing: PaperRow | null, input: PaperInput, today: 
   return { row, change: rowsEqual(existing, row) ? "unchanged" : "updated" };
 }
 
-function rowsEqual(a: PaperRow, b: PaperRow): boolean {
+export function rowsEqual(a: PaperRow, b: PaperRow): boolean {
   return (Object.keys(a) as (keyof PaperRow)[]).every((key) => valuesEqual(a[key], b[key]));
 }
 
