@@ -1,5 +1,4 @@
 import type { Day } from "@/lib/papers/dates";
-import { dateToDay } from "@/lib/papers/dates";
 import type { PaperInput, PaperSourceName } from "./paper-input";
 
 // How one incoming record combines with the stored paper. Pure, so every rule is unit
@@ -104,29 +103,4 @@ function valuesEqual(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
-}
-
-export function rowFromStored(stored: {
-  id: string;
-  version: number;
-  title: string;
-  abstract: string;
-  authors: string[];
-  publishedAt: Date;
-  updatedAt: Date;
-  listedOn: Date;
-  primaryCategory: string | null;
-  categories: string[];
-  comment: string | null;
-  doi: string | null;
-  journalRef: string | null;
-  githubRepo: string | null;
-  githubStars: number | null;
-  projectPage: string | null;
-  upvotes: number;
-  commentCount: number;
-  keywords: string[];
-  source: PaperSourceName;
-}): PaperRow {
-  return { ...stored, listedOn: dateToDay(stored.listedOn) };
 }

@@ -37,8 +37,10 @@ function describeTag(tag: PaperTagRef, categories: readonly string[]): string | 
 }
 
 /** Inserts missing tag rows and renames changed ones (names and descriptions follow lib/tags). */
-export async function upsertTagRows(tx: Tx, rows: readonly TagDefinition[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function upsertTagRows(tx: Tx, definitions: readonly TagDefinition[]): Promise<void> {
+  if (definitions.length === 0) return;
+  // Sorted: concurrent imports then lock tag rows in one order and never deadlock.
+  const rows = [...definitions].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   await tx.$executeRaw`
     INSERT INTO tags (slug, name, kind, description)
     SELECT slug, name, kind::"TagKind", NULLIF(description, '')
@@ -47,12 +49,18 @@ export async function upsertTagRows(tx: Tx, rows: readonly TagDefinition[]): Pro
     WHERE (tags.name, tags.description) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description)`;
 }
 
-/** Replaces the tag links of these papers with exactly the given tags (whose rows must exist). */
-export async function replacePaperTags(tx: Tx, papers: readonly { id: string; slugs: readonly string[] }[]): Promise<void> {
+/**
+ * Replaces the tag links of these papers with exactly the given tags (whose rows must exist).
+ * `hadLinks` false (only brand-new papers) skips the delete: there is nothing to delete.
+ */
+export async function replacePaperTags(tx: Tx, papers: readonly { id: string; slugs: readonly string[] }[], hadLinks = true): Promise<void> {
   if (papers.length === 0) return;
   const paperIds = papers.map((paper) => paper.id);
-  await tx.$executeRaw`DELETE FROM paper_tags WHERE paper_id = ANY(${paperIds}::text[])`;
-  const pairs = papers.flatMap((paper) => paper.slugs.map((slug) => ({ paper_id: paper.id, slug })));
+  if (hadLinks) await tx.$executeRaw`DELETE FROM paper_tags WHERE paper_id = ANY(${paperIds}::text[])`;
+  // In (paper, slug) order, so concurrent writers take index locks in one order.
+  const pairs = [...papers]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .flatMap((paper) => [...paper.slugs].sort().map((slug) => ({ paper_id: paper.id, slug })));
   if (pairs.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO paper_tags (paper_id, tag_id)

@@ -17,9 +17,14 @@ import { paperInputSchema } from "@/lib/ingest/paper-input";
 export type ParagraphStyle = "none" | "blank-line" | "indent";
 
 const BLANK_LINE = /\n[^\S\n]*\n\s*/;
+/** Two whitespace characters in a row, or any whitespace other than a plain space. */
+const NEEDS_WORK = /\s\s|[^\S ]/;
 const BLANK_LINE_OR_INDENT = /\n[^\S\n]*\n\s*|\n[^\S\n]+/;
 
 export function normalizeText(text: string, options: { paragraphs?: ParagraphStyle } = {}): string {
+  // Fast path for the common case (names, keywords, most titles): no whitespace but single
+  // plain spaces, so there is nothing to split or collapse. Same result, far less garbage.
+  if (!NEEDS_WORK.test(text)) return text.trim();
   const style = options.paragraphs ?? "blank-line";
   const unified = text.replace(/\r\n?/g, "\n");
   const paragraphs =

@@ -66,4 +66,13 @@ describe("mergePaper", () => {
     expect(change).toBe("updated");
     expect(row).toMatchObject({ upvotes: 9, githubStars: 12, githubRepo: "acme/repo", projectPage: "https://acme.github.io/p", keywords: ["kv cache"], source: "arxiv_api" });
   });
+
+  it("lets links read from an arXiv comment fill a gap but never replace Hugging Face's", () => {
+    const fromHf = { ...stored, githubRepo: "curated/repo", projectPage: null, source: "huggingface" as const };
+    const comment = input({ source: "arxiv_api", githubRepo: "comment/repo", projectPage: "https://comment.example.org/" });
+    const { row } = mergePaper(fromHf, comment, "2026-11-28");
+    expect(row).toMatchObject({ githubRepo: "curated/repo", projectPage: "https://comment.example.org/" });
+    // Hugging Face, the curated source, does replace a link guessed from a comment.
+    expect(mergePaper(row, input({ githubRepo: "curated/other" }), "2026-11-28").row.githubRepo).toBe("curated/other");
+  });
 });

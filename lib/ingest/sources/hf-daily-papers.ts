@@ -1,7 +1,10 @@
-import { parseHfDailyPapers } from "../parsers/hf-daily-papers";
-import type { ParseResult } from "../parsers/types";
 import { getEnv } from "@/lib/env";
+import type { ParseResult } from "../parsers/types";
+import { parseFetched } from "./parse-fetched";
 import { type PoliteFetchOptions, politeFetchText } from "./polite-fetch";
+
+/** Hugging Face answers quickly and allows far more; half a second apart is still polite. */
+export const HF_MIN_INTERVAL_MS = 500;
 
 /** GET <HF_API_URL>?date=YYYY-MM-DD: the papers Hugging Face listed that day. */
 export function hfDailyPapersUrl(day: string): string {
@@ -11,12 +14,6 @@ export function hfDailyPapersUrl(day: string): string {
 }
 
 export async function fetchHfDailyPapers(day: string, options: PoliteFetchOptions = {}): Promise<ParseResult> {
-  const response = await politeFetchText(hfDailyPapersUrl(day), { accept: "application/json", ...options });
-  let json: unknown;
-  try {
-    json = JSON.parse(response.body);
-  } catch (error) {
-    return { items: [], errors: [], payloadError: `Hugging Face answered with malformed JSON (${(error as Error).message})` };
-  }
-  return parseHfDailyPapers(json);
+  const response = await politeFetchText(hfDailyPapersUrl(day), { accept: "application/json", minIntervalMs: HF_MIN_INTERVAL_MS, ...options });
+  return parseFetched(response, "hf-json", "Hugging Face");
 }

@@ -22,8 +22,10 @@ export interface PoliteFetchOptions {
   retries?: number;
   /** First backoff; doubles each retry, with jitter. */
   backoffMs?: number;
-  /** Minimum time between two requests to the same host, across this process. */
+  /** Minimum time between two requests to the same host (or rateKey), across this process. */
   minIntervalMs?: number;
+  /** Requests with the same key share one interval; default: the URL's host. arXiv's API and RSS hosts share "arxiv". */
+  rateKey?: string;
   maxBytes?: number;
   accept?: string;
 }
@@ -35,7 +37,7 @@ export interface FetchedText {
   body: string;
 }
 
-const DEFAULTS: Required<PoliteFetchOptions> = {
+const DEFAULTS: Required<Omit<PoliteFetchOptions, "rateKey">> = {
   timeoutMs: 20_000,
   retries: 3,
   backoffMs: 1_000,
@@ -90,7 +92,7 @@ export async function politeFetchText(url: string, options: PoliteFetchOptions =
   const host = new URL(url).host;
   let lastError: unknown;
   for (let attempt = 0; attempt <= opts.retries; attempt += 1) {
-    await waitForHostSlot(host, opts.minIntervalMs);
+    await waitForHostSlot(options.rateKey ?? host, opts.minIntervalMs);
     let delay = opts.backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
     try {
       const response = await fetch(url, {
