@@ -1,0 +1,34 @@
+"use server";
+// Server actions of the manage page (/manage?token=…): change frequency and topics,
+// unsubscribe, or resume. The signed token travels in a hidden field; no cookie is involved.
+import { describeZodError } from "@/lib/http/api-response";
+import { resumeSubscription, unsubscribe, updatePreferences } from "@/lib/subscribers/commands";
+import type { FormState } from "@/lib/subscribers/form-state";
+import { preferencesSchema, subscribeFormFields } from "@/lib/subscribers/schemas";
+import { tokenSchema } from "@/lib/subscribers/tokens";
+
+const INVALID_LINK: FormState = { status: "error", message: "This link is not valid any more. Use the link in your latest digest." };
+
+export async function savePreferencesAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const token = tokenSchema.safeParse(form.get("token"));
+  if (!token.success) return INVALID_LINK;
+  const parsed = preferencesSchema.safeParse(subscribeFormFields(form));
+  if (!parsed.success) return { status: "error", message: describeZodError(parsed.error) };
+  const outcome = await updatePreferences(token.data, parsed.data);
+  if (outcome.kind === "invalid") return INVALID_LINK;
+  return { status: "ok", message: `Saved. You will get the ${parsed.data.frequency} digest${parsed.data.topics.length === 0 ? " with every topic" : ` on ${parsed.data.topics.length} ${parsed.data.topics.length === 1 ? "topic" : "topics"}`}.` };
+}
+
+/** Unsubscribe or come back (intent = "unsubscribe" | "resume"), from the same card. */
+export async function changeMembershipAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const token = tokenSchema.safeParse(form.get("token"));
+  if (!token.success) return INVALID_LINK;
+  if (form.get("intent") === "resume") {
+    const outcome = await resumeSubscription(token.data);
+    if (outcome.kind === "invalid") return INVALID_LINK;
+    return { status: "ok", message: "Welcome back: digests to this address are on again.", subscriberStatus: "active" };
+  }
+  const outcome = await unsubscribe(token.data);
+  if (outcome.kind === "invalid") return INVALID_LINK;
+  return { status: "ok", message: "You are unsubscribed. No more digests will be sent to this address.", subscriberStatus: "unsubscribed" };
+}

@@ -1,0 +1,44 @@
+"use server";
+// Server actions of the sign-up flow: the subscribe form (site footer and /subscribe) and
+// the button on /subscribe/confirm. Both are POSTs, so a link scanner that follows the
+// confirmation link (a GET) can never confirm an address.
+import { headers } from "next/headers";
+import { describeZodError } from "@/lib/http/api-response";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { confirmSubscription, requestSubscription } from "@/lib/subscribers/commands";
+import type { FormState } from "@/lib/subscribers/form-state";
+import { manageUrl } from "@/lib/subscribers/links";
+import { subscribeFormFields, subscribeInputSchema } from "@/lib/subscribers/schemas";
+import { tokenSchema } from "@/lib/subscribers/tokens";
+
+export async function subscribeAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const fields = subscribeFormFields(form);
+  const parsed = subscribeInputSchema.safeParse(fields);
+  if (!parsed.success) {
+    const submitted = { email: typeof fields.email === "string" ? fields.email.slice(0, 254) : "", frequency: String(fields.frequency ?? ""), topics: fields.topics as string[] };
+    return { status: "error", message: describeZodError(parsed.error), submitted };
+  }
+  const outcome = await requestSubscription(parsed.data, { clientIp: clientIpFromHeaders(await headers()) });
+  if (outcome.kind === "rate_limited") {
+    const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+    return { status: "error", message: `Too many sign-ups from your network. Please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.` };
+  }
+  // The same words for every address, subscribed or not: the form tells nobody who is on the list.
+  return { status: "ok", message: "Almost done: check your inbox. If this address can receive digests, a confirmation link is on its way; it works for 7 days." };
+}
+
+export async function confirmAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const token = tokenSchema.safeParse(form.get("token"));
+  if (!token.success) return { status: "error", message: "This confirmation link is not valid. Please sign up again." };
+  const outcome = await confirmSubscription(token.data);
+  switch (outcome.kind) {
+    case "confirmed":
+      return { status: "ok", message: "You are subscribed. Your first digest arrives with the next send-out.", manageUrl: manageUrl(outcome.manageToken) };
+    case "already_active":
+      return { status: "ok", message: "This subscription was already confirmed. Nothing else to do.", manageUrl: manageUrl(outcome.manageToken) };
+    case "expired":
+      return { status: "error", message: "This confirmation link has expired or was replaced by a newer one. Please sign up again." };
+    case "invalid":
+      return { status: "error", message: "This confirmation link is not valid. Please sign up again." };
+  }
+}

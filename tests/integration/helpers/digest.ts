@@ -1,0 +1,55 @@
+import { getDb } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { closeMailTransport } from "@/lib/mail/transport";
+import { forgetSigningKeyForTests } from "@/lib/subscribers/signing-key";
+
+// Shared set-up for the digest and subscriber tests.
+
+/** Points mail at a test server (or the outbox with null) and applies digest settings. */
+export function configureMail(smtpUrl: string | null, extra: Record<string, string> = {}): void {
+  if (smtpUrl) process.env.SMTP_URL = smtpUrl;
+  else delete process.env.SMTP_URL;
+  process.env.SMTP_FROM = "PaperPulse Test <digest@paperpulse.test>";
+  process.env.DIGEST_RETRY_DELAY_SECONDS = "1";
+  Object.assign(process.env, extra);
+  resetEnvForTests();
+  closeMailTransport();
+  forgetSigningKeyForTests();
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function waitForRunCompleted(runId: string, timeoutMs = 30_000) {
+  const db = await getDb();
+  return waitFor(async () => {
+    const run = await db.digestRun.findUnique({ where: { id: runId } });
+    return run?.status === "completed" ? run : null;
+  }, `digest run ${runId} to complete`, timeoutMs);
+}
+
+/** Active subscribers straight into the table (for volume tests; the sign-up flow has its own tests). */
+export async function insertActiveSubscribers(
+  rows: { email: string; frequency?: "daily" | "weekly"; topics?: string[]; confirmedAt?: Date }[],
+): Promise<string[]> {
+  const db = await getDb();
+  const created = await db.subscriber.createManyAndReturn({
+    data: rows.map((row) => ({
+      email: row.email,
+      status: "active" as const,
+      frequency: row.frequency ?? "daily",
+      topics: row.topics ?? [],
+      confirmedAt: row.confirmedAt ?? new Date(Date.now() - 60_000),
+    })),
+    select: { id: true, email: true },
+  });
+  const byEmail = new Map(created.map((c) => [c.email, c.id]));
+  return rows.map((row) => byEmail.get(row.email)!);
+}
