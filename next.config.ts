@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -9,6 +10,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss", "pino"],
   // Migrations are read from disk on start, also in `output: "standalone"` deployments.
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
+  async headers() {
+    // The cached-page policy is the default; proxy.ts replaces it with a nonce policy on the
+    // pages rendered per request (see lib/http/security-headers.ts).
+    const csp = contentSecurityPolicy({ development: process.env.NODE_ENV === "development" });
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS, { key: "Content-Security-Policy", value: csp }] }];
+  },
 };
 
 export default nextConfig;

@@ -7,6 +7,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// The fake Hugging Face / arXiv (tests/e2e/fixture-server.ts serving tests/fixtures in the
+// real API formats). Its own port, 1000 above the app's unless set, so parallel runs on
+// different E2E_PORTs do not collide.
+const FIXTURE_PORT = Number(process.env.E2E_FIXTURE_PORT ?? PORT + 1000);
+const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,23 +30,40 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${PORT}`,
-    url: `${baseURL}/api/papers?limit=1`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_MANUAL_SIG_HANDLE: "true",
-      SEED_FROM_HF: "false",
-      APP_URL: baseURL,
-      PORT: String(PORT),
-      LOG_LEVEL: "warn",
-      CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret",
-      ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token",
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "", DATA_DIR: process.env.E2E_DATA_DIR ?? ".test-data/e2e" }),
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx tests/e2e/fixture-server.ts",
+      url: `${fixtureURL}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { FIXTURE_PORT: String(FIXTURE_PORT) },
     },
-  },
+    {
+      command: `node_modules/.bin/next start -p ${PORT}`,
+      url: `${baseURL}/api/papers?limit=1`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "true",
+        SEED_FROM_HF: "false",
+        APP_URL: baseURL,
+        PORT: String(PORT),
+        LOG_LEVEL: "warn",
+        CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret",
+        ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token",
+        // On PostgreSQL DATA_DIR still holds the mail outbox (no SMTP_URL here): one per port.
+        ...(process.env.E2E_DATABASE_URL
+          ? { DATABASE_URL: process.env.E2E_DATABASE_URL, DATA_DIR: process.env.E2E_DATA_DIR ?? `.test-data/e2e-${PORT}` }
+          : { DATABASE_URL: "", DATA_DIR: process.env.E2E_DATA_DIR ?? ".test-data/e2e" }),
+        HF_API_URL: `${fixtureURL}/api/daily_papers`,
+        ARXIV_API_URL: `${fixtureURL}/api/query`,
+        ARXIV_RSS_URL: `${fixtureURL}/rss`,
+      },
+    },
+  ],
 });

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { parsePeriod, type PeriodKind } from "@/lib/papers/dates";
-import { feedOptionsQuery, parseFeedOptions } from "@/lib/papers/feed-params";
+import { feedOptionsQuery, parseFeedOptions, TAG_SLUG_RE } from "@/lib/papers/feed-params";
 import { optionsSegment } from "@/lib/papers/feed-route";
 
 // Routes the public feed URLs to their cached internal pages. A page that reads the query
@@ -12,6 +12,7 @@ import { optionsSegment } from "@/lib/papers/feed-route";
 
 const NOT_FOUND_PATH = "/_not-found-page";
 const FEED_PATH = /^\/papers\/(date|week|month)\/([^/]+)\/?$/;
+const TAG_PATH = /^\/tags\/([^/]+)\/?$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
@@ -28,6 +29,15 @@ export function proxy(request: NextRequest) {
 
   // The internal route is only reachable through the rewrites above.
   if (pathname.startsWith("/feed/")) return rewrite(request, NOT_FOUND_PATH);
+
+  // Tag pages: /tags/<slug>?sort&tags&cursor → the cached /tags/<slug>/<options>, which is
+  // itself only reachable this way.
+  if (pathname.startsWith("/tags/")) {
+    const slug = TAG_PATH.exec(pathname)?.[1];
+    const options = parseFeedOptions(searchParams);
+    if (!slug || !TAG_SLUG_RE.test(slug) || !options.success) return rewrite(request, NOT_FOUND_PATH);
+    return rewrite(request, `/tags/${slug}/${optionsSegment(feedOptionsQuery(options.data))}`);
+  }
 
   if (pathname.startsWith("/papers/") && !pathname.startsWith("/papers/go")) {
     const id = safeDecode(pathname.slice("/papers/".length).replace(/\/$/, ""));
@@ -52,5 +62,5 @@ function safeDecode(value: string): string | null {
 }
 
 export const config = {
-  matcher: ["/", "/papers/:path*", "/feed/:path*"],
+  matcher: ["/", "/papers/:path*", "/feed/:path*", "/tags/:path*"],
 };

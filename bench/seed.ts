@@ -81,26 +81,40 @@ async function main() {
   for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
   lap("prepare");
 
+  // The load writes tag_slugs itself (the triggers that keep it and the word list in step
+  // would redo the work row by statement), so triggers are off for this session.
+  await client.query("SET session_replication_role = replica");
   const paperTags: string[] = [];
   function* paperLines() {
     for (let i = 0; i < total; i += 1) {
       const p = corpus.paper(i);
-      for (const slug of [...p.topics, ...p.categories.map(categorySlug)]) paperTags.push(`${copyValue(p.id)}\t${tagIds.get(slug)}\n`);
+      const slugs = [...new Set([...p.topics, ...p.categories.map(categorySlug)])].sort();
+      for (const slug of slugs) paperTags.push(`${copyValue(p.id)}\t${tagIds.get(slug)}\n`);
       yield [
         p.id, 1, p.title, p.abstract, p.authors, p.publishedAt, p.publishedAt, p.listedOn, p.categories[0], p.categories, null, null, null,
-        p.githubRepo, p.githubStars, null, p.upvotes, 0, p.keywords, "synthetic",
+        p.githubRepo, p.githubStars, null, p.upvotes, 0, p.keywords, "synthetic", slugs,
       ].map(copyValue).join("\t") + "\n";
       if ((i + 1) % 100_000 === 0) process.stdout.write(`  ${(i + 1).toLocaleString("en-US")} papers generated\n`);
     }
   }
   await pipeline(
     Readable.from(paperLines()),
-    client.query(copyFrom(`COPY papers (id, version, title, abstract, authors, published_at, updated_at, listed_on, primary_category, categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords, source) FROM STDIN`)),
+    client.query(copyFrom(`COPY papers (id, version, title, abstract, authors, published_at, updated_at, listed_on, primary_category, categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords, source, tag_slugs) FROM STDIN`)),
   );
   lap(`copy ${total.toLocaleString("en-US")} papers`);
   await pipeline(Readable.from(paperTags), client.query(copyFrom("COPY paper_tags (paper_id, tag_id) FROM STDIN")));
   lap(`copy ${paperTags.length.toLocaleString("en-US")} paper tags`);
 
+  await client.query("SET session_replication_role = DEFAULT");
+  // The word list the insert trigger would have kept (typo correction, completions), counted
+  // afresh over every paper.
+  await client.query("TRUNCATE search_words");
+  await client.query(
+    `INSERT INTO search_words (word, ndoc)
+     SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('simple'::regconfig, title || ' ' || pp_join_words(keywords) || ' ' || pp_join_words(authors)) FROM papers$$)
+     WHERE word ~ '^[a-z][a-z-]{1,38}[a-z]$'`,
+  );
+  lap("word list");
   await client.query("SET maintenance_work_mem = '512MB'");
   for (const index of indexes) {
     await client.query(index.definition);
@@ -110,6 +124,7 @@ async function main() {
   // autovacuum on a database that grew normally.
   await client.query("VACUUM ANALYZE papers");
   await client.query("VACUUM ANALYZE paper_tags");
+  await client.query("VACUUM ANALYZE search_words");
   await client.query("ANALYZE tags");
   lap("vacuum analyze");
   const count = (await client.query<{ n: string }>("SELECT count(*) AS n FROM papers")).rows[0]?.n;

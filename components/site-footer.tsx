@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { FooterSubscribe } from "@/components/subscribe-form";
+import { topicOptions } from "@/lib/subscribers/topics";
 
 export function SiteFooter() {
   return (
@@ -16,6 +18,7 @@ export function SiteFooter() {
             Email digest
           </Link>
         </nav>
+        <FooterSubscribe topics={topicOptions()} />
       </div>
     </footer>
   );

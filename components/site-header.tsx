@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "./search-box";
 
 // The header of every page: brand, the three feed views, and the search box.
 export function SiteHeader() {
@@ -29,9 +30,7 @@ export function SiteHeader() {
             Subscribe
           </Link>
         </nav>
-        <form action="/search" method="get" role="search" className="ml-auto w-full sm:w-64">
-          <input type="search" name="q" aria-label="Search papers" placeholder="Search papers…" className="input" maxLength={500} />
-        </form>
+        <SearchBox />
       </div>
     </header>
   );

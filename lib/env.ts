@@ -43,6 +43,26 @@ const envSchema = z.object({
   APP_SECRET: optionalString,
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
   SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("PaperPulse <digest@paperpulse.localhost>")),
+  /** SMTP connections per process (nodemailer's pool). */
+  SMTP_POOL_SIZE: positiveInt(10),
+  /** Address for List-Unsubscribe mailto (e.g. unsubscribe@example.org); unset: the https link only. */
+  LIST_UNSUBSCRIBE_MAILTO: z.preprocess(emptyToUndefined, z.email().optional()),
+  /** The local outbox page /outbox: "auto" = when SMTP_URL is unset and APP_URL is this machine. */
+  OUTBOX_PAGE: z.preprocess(emptyToUndefined, z.enum(["auto", "on", "off"]).default("auto")),
+  /** Most papers in one digest. */
+  DIGEST_MAX_PAPERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(10)),
+  /** ISO weekday (1 = Monday … 7 = Sunday) from which the weekly digest of the week goes out. */
+  DIGEST_WEEKLY_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(7).default(1)),
+  /** Deliveries per queue job. */
+  DIGEST_CHUNK_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(5000).default(250)),
+  /** Digest chunk jobs one process works on at once. */
+  DIGEST_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(32).default(2)),
+  /** Sending attempts per delivery before it fails (4xx and connection errors are retried). */
+  DIGEST_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(6)),
+  /** First retry delay; it doubles with each attempt (1, 2, 4, 8, 16 min by default). */
+  DIGEST_RETRY_DELAY_SECONDS: positiveInt(60),
+  /** Consecutive failed deliveries that suspend a subscriber (a hard bounce suspends at once). */
+  DIGEST_SUSPEND_AFTER_FAILURES: positiveInt(3),
   /** Operator view /admin; it stays closed while this is unset. */
   ADMIN_TOKEN: optionalString,
   /** Import the last days of Hugging Face daily papers into an empty database on first start. */

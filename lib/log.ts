@@ -27,7 +27,8 @@ const GLOBAL_KEY = Symbol.for("paperpulse.logger");
 type GlobalWithLogger = typeof globalThis & { [GLOBAL_KEY]?: pino.Logger };
 
 function createLogger(): pino.Logger {
-  const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info");
+  // Read directly (not through lib/env) so that logging works even while env parsing fails.
+  const level = process.env.LOG_LEVEL?.trim() || (process.env.NODE_ENV === "test" ? "warn" : "info");
   return pino({ level, base: { service: "paperpulse" }, redact: { paths: REDACT, censor: "[redacted]" }, timestamp: pino.stdTimeFunctions.isoTime });
 }
 

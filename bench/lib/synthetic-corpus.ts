@@ -11,6 +11,21 @@ export interface SyntheticTopic {
   words: string[];
 }
 
+/** Fixed word sequences of a field, so phrase queries match about as often as in real abstracts. */
+const TOPIC_PHRASES: Record<string, string[]> = {
+  llm: ["large language models", "language model", "instruction tuning"],
+  quantization: ["post-training quantization", "low-bit weights"],
+  diffusion: ["diffusion models", "score matching"],
+  agents: ["tool use", "web agents"],
+  "reinforcement-learning": ["policy gradient", "reward model"],
+  "kv-cache": ["kv cache", "attention heads"],
+  "efficient-inference": ["speculative decoding", "inference latency"],
+  rag: ["retrieval augmented generation", "dense retrieval"],
+  reasoning: ["chain of thought", "mathematical reasoning"],
+  "vision-transformers": ["vision transformer", "image classification"],
+  "long-context": ["long context", "context window"],
+};
+
 export const TOPICS: SyntheticTopic[] = [
   { slug: "llm", name: "Large Language Models", category: "cs.CL", words: ["language", "transformer", "pretraining", "instruction", "tokens", "decoder", "llm"] },
   { slug: "quantization", name: "Quantization", category: "cs.LG", words: ["quantization", "quantized", "low-bit", "int8", "precision", "weights", "calibration"] },
@@ -130,11 +145,13 @@ export class SyntheticCorpus {
 
   private sentence(topic: SyntheticTopic, words: number): string {
     const out: string[] = [];
-    for (let i = 0; i < words; i += 1) {
+    const phrases = TOPIC_PHRASES[topic.slug];
+    while (out.length < words) {
       const r = this.random();
       if (r < 0.45) out.push(this.pick(FILLER));
       else if (r < 0.62) out.push(this.pick(COMMON));
-      else if (r < 0.82) out.push(this.pick(topic.words));
+      else if (r < 0.8) out.push(this.pick(topic.words));
+      else if (r < 0.82) out.push(phrases ? this.pick(phrases) : this.pick(topic.words));
       else out.push(this.tailWord());
     }
     const text = out.join(" ");

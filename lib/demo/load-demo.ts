@@ -29,3 +29,21 @@ export async function loadDemoPapers(today: Day): Promise<number> {
   await db.appSetting.upsert({ where: { key: DEMO_SETTING }, create: { key: DEMO_SETTING, value: true }, update: { value: true } });
   return papers.length;
 }
+
+/**
+ * Removes the demo set once real papers have arrived, and clears the flag, in one
+ * transaction: both happen or neither. Returns the removed paper ids (their cached pages
+ * must go), or null when the demo set is not loaded. lib/ingest/run-ingest.ts calls it
+ * after real papers are stored, so the feed is never empty in between.
+ */
+export async function removeDemoPapers(): Promise<string[] | null> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    // FOR UPDATE: two imports finishing together remove the set once.
+    const flag = await tx.$queryRaw<{ value: unknown }[]>`SELECT value FROM app_settings WHERE key = ${DEMO_SETTING} FOR UPDATE`;
+    if (flag[0]?.value !== true) return null;
+    const removed = await tx.$queryRaw<{ id: string }[]>`DELETE FROM papers WHERE source = 'demo' RETURNING id`;
+    await tx.appSetting.deleteMany({ where: { key: DEMO_SETTING } });
+    return removed.map((row) => row.id).sort();
+  });
+}

@@ -1,10 +1,14 @@
 import { deleteExpiredRateLimits } from "@/lib/http/rate-limit";
+import { markAbandonedIngestRuns } from "@/lib/ingest/ingest-runs";
+import { expirePendingSignUps } from "@/lib/subscribers/commands";
 
 // Hourly clean-up tasks, run by POST /api/cron/housekeeping. Each returns a count for the
 // response and the log. Domains add their task here.
 
 export const HOUSEKEEPING_TASKS: Record<string, () => Promise<number>> = {
   expiredRateLimits: deleteExpiredRateLimits,
+  abandonedIngestRuns: () => markAbandonedIngestRuns(),
+  expiredSignUps: () => expirePendingSignUps(),
 };
 
 export async function runHousekeeping(): Promise<Record<string, number>> {

@@ -1,5 +1,7 @@
 import type { PgBoss } from "pg-boss";
+import { digestWorker } from "@/lib/digest/worker";
 import { log } from "@/lib/log";
+import { subscriberNoticeWorker } from "@/lib/subscribers/notices";
 import { startSchedule } from "./schedule";
 
 // Every background worker of the app, started by the web server (instrumentation.ts, unless
@@ -11,7 +13,7 @@ export interface WorkerDefinition {
   start(boss: PgBoss): Promise<void>;
 }
 
-const WORKERS: WorkerDefinition[] = [];
+const WORKERS: WorkerDefinition[] = [subscriberNoticeWorker, digestWorker];
 
 export function registeredWorkers(): readonly WorkerDefinition[] {
   return WORKERS;

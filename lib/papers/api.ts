@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { arxivAbsUrl, arxivPdfUrl } from "./arxiv-id";
 import { daySchema, monthSchema, type Period, parsePeriod, periodContaining, todayUtc, weekSchema } from "./dates";
-import { cursorSchema, sortSchema, tagListSchema } from "./feed-params";
-import { getLatestListedDay, listFeedPapers } from "./queries";
-import { trendingReference } from "./trending";
+import type { SearchHit } from "@/lib/search/engine";
+import { queryTextSchema, SEARCH_SORTS } from "@/lib/search/params";
+import { runSearch } from "@/lib/search/search";
+import { cursorSchema, tagListSchema } from "./feed-params";
+import { getLatestListedDay, getPaper, listFeedPapers } from "./queries";
+import { computeTrendingScore, trendingReference } from "./trending";
 import type { PaperDetail, PaperSummary, RankedPaper } from "./types";
 
 // The read API's contract: parameters, and the JSON shape of a paper. Route handlers parse
@@ -14,10 +17,16 @@ export const API_MAX_LIMIT = 100;
 
 export const listPapersParamsSchema = z
   .object({
+    /** Search words (web-search syntax); without q the endpoint lists a feed period. */
+    q: queryTextSchema.optional(),
     date: daySchema.optional(),
     week: weekSchema.optional(),
     month: monthSchema.optional(),
-    sort: sortSchema.default("trending"),
+    /** A date range for a search (inclusive). */
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+    /** Default: relevance with q, trending without. */
+    sort: z.enum(SEARCH_SORTS, { error: `sort must be one of: ${SEARCH_SORTS.join(", ")}` }).optional(),
     tags: tagListSchema.default([]),
     limit: z.coerce
       .number({ error: "limit must be a number" })
@@ -27,7 +36,11 @@ export const listPapersParamsSchema = z
       .default(30),
     cursor: cursorSchema.optional(),
   })
-  .refine((p) => [p.date, p.week, p.month].filter(Boolean).length <= 1, { message: "give at most one of date, week and month" });
+  .refine((p) => [p.date, p.week, p.month].filter(Boolean).length <= 1, { message: "give at most one of date, week and month" })
+  .refine((p) => !(p.from || p.to) || !(p.date || p.week || p.month), { message: "give either from/to or one of date, week and month" })
+  .refine((p) => !(p.from || p.to) || p.q?.trim(), { message: "from and to narrow a search: give q too, or use date, week or month for a feed" })
+  .refine((p) => p.sort !== "relevance" || p.q?.trim(), { message: "sort=relevance needs q; without q use trending, top or new" })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "from must be on or before to" });
 
 export type ListPapersParams = z.infer<typeof listPapersParamsSchema>;
 
@@ -98,13 +111,18 @@ async function resolvePeriod(params: ListPapersParams): Promise<Period | null> {
   return latest ? periodContaining("date", latest) : null;
 }
 
+export function toApiSearchHit(hit: SearchHit, appUrl: string) {
+  return { ...toApiRankedPaper(hit, appUrl), rank: hit.rank, highlights: hit.highlights };
+}
+
 export async function listPapersForApi(params: ListPapersParams, appUrl: string, now: Date = new Date()) {
+  if (params.q?.trim()) return searchPapersForApi({ ...params, q: params.q }, appUrl, now);
   const period = await resolvePeriod(params);
   if (!period) return { period: null, papers: [], nextCursor: null };
   const page = await listFeedPapers({
     start: period.start,
     end: period.end,
-    sort: params.sort,
+    sort: params.sort === "relevance" || params.sort === undefined ? "trending" : params.sort,
     tags: params.tags,
     limit: params.limit,
     cursor: params.cursor,
@@ -113,6 +131,37 @@ export async function listPapersForApi(params: ListPapersParams, appUrl: string,
   return {
     period: { kind: period.kind, key: period.key, start: period.start, end: period.end },
     papers: page.papers.map((p) => toApiRankedPaper(p, appUrl)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** GET /api/papers?q=: ranked search results with highlights, tag counts and a total. */
+async function searchPapersForApi(params: ListPapersParams & { q: string }, appUrl: string, now: Date) {
+  const period = params.date ? parsePeriod("date", params.date) : params.week ? parsePeriod("week", params.week) : params.month ? parsePeriod("month", params.month) : null;
+  const from = period?.start ?? params.from;
+  const to = period?.end ?? params.to;
+  const outcome = await runSearch({ q: params.q, tags: params.tags, from, to, sort: params.sort ?? "relevance", cursor: params.cursor, exact: false, limit: params.limit }, {}, now);
+  const range = from || to ? { from: from ?? null, to: to ?? null } : null;
+  if (outcome.kind === "paper") {
+    const paper = outcome.exists ? await getPaper(outcome.id) : null;
+    return {
+      query: { q: params.q, arxivId: outcome.id, corrected: null },
+      range,
+      total: { count: paper ? 1 : 0, exact: true },
+      papers: paper ? [{ ...toApiPaper(paper, appUrl), trendingScore: computeTrendingScore(paper, now), rank: null, highlights: null }] : [],
+      facets: [],
+      nextCursor: null,
+    };
+  }
+  const { page, correction } = outcome;
+  return {
+    query: { q: params.q, arxivId: null, corrected: correction?.corrected ?? null },
+    range,
+    total: page.total,
+    /** Relevance ranked the matches listed since this day (null: every match was ranked). */
+    rankedSince: page.since,
+    papers: page.hits.map((hit) => toApiSearchHit(hit, appUrl)),
+    facets: page.facets.map((f) => ({ slug: f.slug, name: f.name, kind: f.kind, count: f.count })),
     nextCursor: page.nextCursor,
   };
 }

@@ -1,3 +1,4 @@
+import { countTagsInPeriod, type TagCount } from "@/lib/tags/queries";
 import { addDays, type Day, formatPeriodTitle, parsePeriod, type Period, periodContaining, todayUtc } from "./dates";
 import type { FeedOptions, FeedView } from "./feed-params";
 import { countPapersByDay, getAdjacentListedDays, getLatestListedDay, hasDemoPapers, listFeedPapers } from "./queries";
@@ -28,6 +29,8 @@ export interface FeedViewModel {
   nextDay: Day | null;
   calendar: { month: string; weeks: CalendarDay[][]; previousMonth: string; nextMonth: string } | null;
   isDemo: boolean;
+  /** Tags of the papers shown (with the current tag filter applied), with how many carry each. */
+  facets: TagCount[];
   /** When the trending scores were computed for. */
   reference: string;
 }
@@ -47,13 +50,14 @@ export async function loadFeedView(request: FeedRequest, options: FeedOptions, n
   }
 
   const reference = trendingReference(period?.end ?? todayUtc(now), now);
-  const [page, adjacent, calendar, isDemo] = await Promise.all([
+  const [page, adjacent, calendar, isDemo, facets] = await Promise.all([
     period
       ? listFeedPapers({ start: period.start, end: period.end, sort: options.sort, tags: options.tags, limit: FEED_PAGE_SIZE, cursor: options.cursor, reference })
       : Promise.resolve({ papers: [], nextCursor: null }),
     period ? getAdjacentListedDays(period) : Promise.resolve({ previous: null, next: null }),
     period ? loadCalendar(period.start) : Promise.resolve(null),
     hasDemoPapers(),
+    period ? countTagsInPeriod(period.start, period.end, options.tags) : Promise.resolve([]),
   ]);
 
   return {
@@ -69,6 +73,7 @@ export async function loadFeedView(request: FeedRequest, options: FeedOptions, n
     nextDay: adjacent.next,
     calendar,
     isDemo,
+    facets,
     reference: reference.toISOString(),
   };
 }

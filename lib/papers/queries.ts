@@ -11,10 +11,12 @@ const summaryInclude = { tags: { include: { tag: true } } } satisfies Prisma.Pap
 type PaperWithTags = Prisma.PaperGetPayload<{ include: typeof summaryInclude }>;
 
 function toTagRefs(paper: PaperWithTags): TagRef[] {
-  // Topics first (they say what a paper is about), then categories; each alphabetically.
-  return paper.tags
-    .map(({ tag }) => ({ slug: tag.slug, name: tag.name, kind: tag.kind }))
-    .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "topic" ? -1 : 1));
+  return sortTagRefs(paper.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name, kind: tag.kind })));
+}
+
+/** Topics first (they say what a paper is about), then categories; each alphabetically. */
+export function sortTagRefs(tags: TagRef[]): TagRef[] {
+  return [...tags].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "topic" ? -1 : 1));
 }
 
 function toSummary(paper: PaperWithTags): PaperSummary {

@@ -1,8 +1,8 @@
 import { getEnv } from "@/lib/env";
 import { loadDemoPapers } from "@/lib/demo/load-demo";
 import { fetchHfDailyPapers } from "@/lib/ingest/sources/hf-daily-papers";
-import { upsertPapers } from "@/lib/ingest/upsert";
-import { describeError, log } from "@/lib/log";
+import { runIngest } from "@/lib/ingest/run-ingest";
+import { log } from "@/lib/log";
 import { addDays, todayUtc } from "@/lib/papers/dates";
 import { countPapers } from "@/lib/papers/queries";
 
@@ -30,14 +30,12 @@ async function importRecentHfDays(today: string): Promise<number> {
   let imported = 0;
   for (let back = 0; back < SEED_DAYS; back += 1) {
     const day = addDays(today, -back);
-    try {
-      const parsed = await fetchHfDailyPapers(day, { retries: 0, timeoutMs: 8_000 });
-      const result = await upsertPapers(parsed.items.map((item) => item.input), { today });
-      imported += result.new;
-    } catch (error) {
-      log.warn({ day, err: describeError(error) }, "Hugging Face daily papers not reachable; seeding stops here");
+    const run = await runIngest({ source: `huggingface:${day}`, trigger: "boot", today, load: () => fetchHfDailyPapers(day, { retries: 0, timeoutMs: 8_000 }) });
+    if (run.status === "failed" && run.new === 0) {
+      log.warn({ day, error: run.errors[0]?.message }, "Hugging Face daily papers not reachable; seeding stops here");
       break;
     }
+    imported += run.new;
   }
   if (imported > 0) log.info({ imported }, "seeded from Hugging Face daily papers");
   return imported;

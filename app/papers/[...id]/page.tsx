@@ -10,6 +10,8 @@ import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from "@/lib/papers/arxiv-id";
 import { formatDayLong, formatDayShort } from "@/lib/papers/dates";
 import { getPaper } from "@/lib/papers/queries";
+import { findSimilarPapers } from "@/lib/papers/similar";
+import { SimilarPapers } from "@/components/similar-papers";
 import { stripMathDelimiters } from "@/lib/text/math-segments";
 
 export const revalidate = 3600;
@@ -25,6 +27,11 @@ async function loadPaper(params: Props["params"]) {
   const parsed = parseArxivId(segments.map(decodeURIComponent).join("/"));
   if (!parsed) return null;
   return unstable_cache(() => getPaper(parsed.id), ["paper", parsed.id], { tags: [CACHE_TAGS.paper(parsed.id)], revalidate: 3600 })();
+}
+
+// Similar papers change when papers arrive, not when this paper does: refreshed with the feeds.
+function loadSimilar(id: string) {
+  return unstable_cache(() => findSimilarPapers(id), ["similar", id], { tags: [CACHE_TAGS.paper(id), CACHE_TAGS.allFeeds], revalidate: 3600 })();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -123,6 +130,8 @@ export default async function PaperPage({ params }: Props) {
       )}
 
       <UpvoteChart snapshots={paper.snapshots} />
+
+      <SimilarPapers papers={await loadSimilar(paper.id)} />
     </article>
   );
 }

@@ -9,6 +9,9 @@ import { notFound } from "next/navigation";
 import { DemoNotice } from "@/components/demo-notice";
 import { FeedCalendar } from "@/components/feed-calendar";
 import { FeedControls } from "@/components/feed-controls";
+import { FeedLinksBar } from "@/components/feed-links";
+import { TagFilter } from "@/components/tag-filter";
+import { feedAlternates, feedLinksForView } from "@/lib/feeds/links";
 import { PaperCard } from "@/components/paper-card";
 import { feedCacheTags, parseFeedRoute } from "@/lib/papers/feed-route";
 import { loadFeedView } from "@/lib/papers/feed";
@@ -35,7 +38,10 @@ async function loadModel(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const model = await loadModel(params);
   if (!model) return { title: "Not found" };
-  return { title: model.view === "latest" ? { absolute: "PaperPulse: trending AI research papers" } : model.title };
+  return {
+    title: model.view === "latest" ? { absolute: "PaperPulse: trending AI research papers" } : model.title,
+    alternates: { types: feedAlternates(feedLinksForView(model.tags, model.facets)) },
+  };
 }
 
 export default async function FeedPage({ params }: Props) {
@@ -53,6 +59,7 @@ export default async function FeedPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{model.title}</h1>
       </div>
       <FeedControls model={model} />
+      <FeedLinksBar links={feedLinksForView(model.tags, model.facets)} label={model.tags.length > 0 ? "these tags" : "the trending papers"} />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <section aria-label="Papers" className="flex min-w-0 flex-col gap-4">
           {model.papers.length === 0 ? (
@@ -86,7 +93,10 @@ export default async function FeedPage({ params }: Props) {
             </nav>
           )}
         </section>
-        <aside className="flex flex-col gap-4">{model.calendar && <FeedCalendar calendar={model.calendar} selected={model.period} />}</aside>
+        <aside className="flex flex-col gap-4">
+          {model.period && <TagFilter facets={model.facets} selected={model.tags} hrefFor={(tags) => feedHref(selfView, selfKey, { sort: model.sort, tags })} />}
+          {model.calendar && <FeedCalendar calendar={model.calendar} selected={model.period} />}
+        </aside>
       </div>
     </div>
   );

@@ -1,0 +1,29 @@
+// POST /api/cron/revalidate: refreshes the cached pages a write outside this server changed
+// (`npm run ingest`, `npm run tags:rebuild` against a shared PostgreSQL). Cache revalidation
+// only works inside a request of the server that holds the cache, hence a route.
+import { revalidateChangedContent } from "@/lib/cache/revalidate";
+import { ApiError, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
+import { withCronAuth } from "@/lib/http/cron-auth";
+import { changedPagesSchema } from "@/lib/ingest/notify-server";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const POST = withApiErrors(
+  withCronAuth(async (request: Request) => {
+    const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/json") throw new ApiError(415, "unsupported_media_type", "Send the changes as application/json.");
+    const body = await request.text();
+    if (body.length > MAX_BODY_BYTES) throw new ApiError(413, "payload_too_large", "The change list is over 1 MB; send it in chunks.");
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch (error) {
+      throw new ApiError(400, "bad_request", `Malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const changes = parseOrThrow(changedPagesSchema, json);
+    const tags = revalidateChangedContent(changes);
+    return Response.json({ ok: true, revalidated: tags.length }, { headers: { "Cache-Control": "no-store" } });
+  }),
+);

@@ -1,0 +1,33 @@
+import { FEED_FORMATS, type FeedFormat } from "./links";
+import { type FeedDocument, renderFeed } from "./render";
+
+// The HTTP side of the feed routes: file names, headers, errors.
+
+/** "llm.rss" → { name: "llm", format: "rss" }; null for anything else. */
+export function parseFeedFileName(file: string): { name: string; format: FeedFormat } | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(file);
+  } catch {
+    return null; // a malformed %-escape is not a feed name
+  }
+  const match = /^([a-z0-9][a-z0-9-]{0,63})\.(rss|atom|json)$/.exec(decoded);
+  if (!match) return null;
+  const format = match[2] as FeedFormat;
+  return FEED_FORMATS.includes(format) ? { name: match[1]!, format } : null;
+}
+
+/** Feed readers poll; shared caches may keep a feed for five minutes. */
+export const FEED_HEADERS = {
+  "Cache-Control": "public, max-age=300, s-maxage=300, stale-while-revalidate=600",
+  "Access-Control-Allow-Origin": "*",
+} as const;
+
+export function feedResponse(format: FeedFormat, doc: FeedDocument, appUrl: string): Response {
+  const { body, contentType } = renderFeed(format, doc, appUrl);
+  return new Response(body, { headers: { ...FEED_HEADERS, "Content-Type": contentType } });
+}
+
+export function feedErrorResponse(status: 400 | 404, message: string): Response {
+  return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

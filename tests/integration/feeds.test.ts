@@ -1,0 +1,98 @@
+import { XMLParser } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { feedResponse, parseFeedFileName } from "@/lib/feeds/http";
+import { feedAlternates, feedLinksForView, searchFeedLinks, tagFeedLinks, trendingFeedLinks } from "@/lib/feeds/links";
+import { loadSearchFeed, loadTagFeed, loadTrendingFeed } from "@/lib/feeds/load";
+import { renderFeed } from "@/lib/feeds/render";
+import { upsertPapers } from "@/lib/ingest/upsert";
+import { searchParamsSchema } from "@/lib/search/params";
+import { forgetCorpusStats } from "@/lib/search/stats";
+import { makePaper } from "./helpers/factories";
+import { truncateAll } from "./helpers/reset";
+
+// RSS 2.0, Atom 1.0 and JSON Feed for the trending day, a tag and a search: generated with
+// the `feed` library and parsed back here, item by item.
+
+const APP = "https://paperpulse.example";
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
+
+beforeAll(async () => {
+  await truncateAll();
+  await upsertPapers(
+    [
+      makePaper({ id: "2611.00301", title: "Diffusion with $\\alpha$-schedules & <tags>", abstract: "We sample with diffusion models.", upvotes: 40, categories: ["cs.CV"], listedOn: "2026-11-27", authors: ["Ana Silva", "Kofi Okafor"] }),
+      makePaper({ id: "2611.00302", title: "Faster diffusion sampling", abstract: "Diffusion, faster.", upvotes: 3, categories: ["cs.CV"], listedOn: "2026-11-27" }),
+      makePaper({ id: "2611.00303", title: "Older diffusion paper", abstract: "Diffusion again.", upvotes: 90, categories: ["cs.CV"], listedOn: "2026-11-20" }),
+      makePaper({ id: "2611.00304", title: "Agents that plan", abstract: "Planning.", upvotes: 1, categories: ["cs.AI"], listedOn: "2026-11-27" }),
+    ],
+    { today: "2026-11-28" },
+  );
+  forgetCorpusStats();
+});
+
+describe("feeds", () => {
+  it("renders the day's trending papers as RSS 2.0 that parses back", async () => {
+    const { body, contentType } = renderFeed("rss", await loadTrendingFeed(), APP);
+    expect(contentType).toBe("application/rss+xml; charset=utf-8");
+    const channel = xml.parse(body).rss.channel;
+    expect(channel.title).toBe("PaperPulse: trending papers of the day");
+    expect(channel.link).toBe(`${APP}/`);
+    const items = [channel.item].flat();
+    expect(items.map((i: { link: string }) => i.link)).toEqual([`${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00304`]);
+    expect(items[0].title).toBe("Diffusion with \\alpha-schedules & <tags>");
+    expect(items[0].guid["#text"] ?? items[0].guid).toBe(`${APP}/papers/2611.00301`);
+    // RSS dates an item by its arXiv publication; Atom has both (updated: the day it was listed).
+    expect(new Date(items[0].pubDate).toISOString()).toBe("2026-11-20T10:00:00.000Z");
+    expect([items[0].category].flat().map((c: { "#text"?: string } | string) => (typeof c === "string" ? c : c["#text"]))).toContain("Computer Vision and Pattern Recognition");
+  });
+
+  it("renders a tag's newest papers as Atom that parses back", async () => {
+    const doc = await loadTagFeed("cs-cv");
+    expect(doc).not.toBeNull();
+    const { body, contentType } = renderFeed("atom", doc!, APP);
+    expect(contentType).toBe("application/atom+xml; charset=utf-8");
+    const feed = xml.parse(body).feed;
+    expect(feed.id).toBe(`${APP}/tags/cs-cv`);
+    const entries = [feed.entry].flat();
+    // Newest first; papers of one day by publication time, then id.
+    expect(entries.map((e: { id: string }) => e.id)).toEqual([`${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00303`]);
+    const self = [feed.link].flat().find((l: { "@rel": string }) => l["@rel"] === "self");
+    expect(self["@href"]).toBe(`${APP}/feeds/tags/cs-cv.atom`);
+    expect(await loadTagFeed("no-such-tag")).toBeNull();
+  });
+
+  it("renders a search as JSON Feed that parses back, newest first", async () => {
+    const params = searchParamsSchema.parse({ q: "diffusion", tags: "cs-cv" });
+    const { body, contentType } = renderFeed("json", await loadSearchFeed(params), APP);
+    expect(contentType).toBe("application/feed+json; charset=utf-8");
+    const feed = JSON.parse(body);
+    expect(feed.version).toMatch(/^https:\/\/jsonfeed\.org\/version\/1/);
+    expect(feed.home_page_url).toBe(`${APP}/search?q=diffusion&tags=cs-cv`);
+    expect(feed.feed_url).toBe(`${APP}/feeds/search.json?q=diffusion&tags=cs-cv&sort=new`);
+    expect(feed.items.map((i: { id: string }) => i.id)).toEqual([`${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00303`]);
+    expect(feed.items[0].title).toBe("Diffusion with \\alpha-schedules & <tags>");
+    expect(feed.items[0].summary).toBe("We sample with diffusion models.");
+  });
+
+  it("serves feeds with cache and CORS headers, and knows its file names", async () => {
+    const response = feedResponse("rss", await loadTrendingFeed(), APP);
+    expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    expect(response.headers.get("cache-control")).toContain("max-age=300");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(parseFeedFileName("llm.rss")).toEqual({ name: "llm", format: "rss" });
+    expect(parseFeedFileName("cs-cl.json")).toEqual({ name: "cs-cl", format: "json" });
+    for (const bad of ["llm.xml", "llm", "../x.rss", "%E0%A4%A.rss", "LLM.rss"]) expect(parseFeedFileName(bad)).toBeNull();
+  });
+
+  it("announces the right feed on each view", () => {
+    expect(feedLinksForView([], [])).toEqual(trendingFeedLinks());
+    expect(feedLinksForView(["llm"], [{ slug: "llm", name: "Large Language Models" }])).toEqual(tagFeedLinks("llm", "Large Language Models"));
+    expect(feedLinksForView(["llm", "rag"], []).rss).toBe("/feeds/search.rss?tags=llm,rag&sort=new");
+    expect(searchFeedLinks({ q: "kv cache", tags: [], from: undefined, to: undefined }).atom).toBe("/feeds/search.atom?q=kv+cache&sort=new");
+    expect(feedAlternates(trendingFeedLinks())).toEqual({
+      "application/rss+xml": [{ url: "/feeds/trending.rss", title: "PaperPulse: trending papers of the day (RSS)" }],
+      "application/atom+xml": [{ url: "/feeds/trending.atom", title: "PaperPulse: trending papers of the day (Atom)" }],
+      "application/feed+json": [{ url: "/feeds/trending.json", title: "PaperPulse: trending papers of the day (JSON Feed)" }],
+    });
+  });
+});
