@@ -30,6 +30,8 @@ async function openOutboxMessage(page: Page, email: string, subject: RegExp) {
 
 test.describe("the email digest", () => {
   test("sign up, confirm, manage, receive a digest and unsubscribe", async ({ page, request }) => {
+    // The whole journey (four axe scans, two outbox round trips, a digest run) in one test.
+    test.setTimeout(90_000);
     const email = `e2e-${Date.now()}@example.org`;
 
     // The form validates before anything is stored.
