@@ -4,6 +4,10 @@ import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/http/secur
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next hashes every cached page it serves for an ETag, in JavaScript, character by
+  // character: the largest CPU cost of serving a cached feed page after writing it
+  // (docs/performance.md). The pages carry s-maxage for caches; a 304 would save bytes, not work.
+  generateEtags: false,
   // PGlite loads its WASM and extension bundles from its own package folder at run time;
   // bundled, every request fails (see ../shared/STACK.md). pg-boss is plain Node code that
   // needs no bundling either.

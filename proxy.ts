@@ -1,4 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { errorResponse } from "@/lib/http/api-response";
+import { contentSecurityPolicy, createNonce, isPerRequestPage } from "@/lib/http/security-headers";
+import { screenServerActionRequest } from "@/lib/http/server-action-guard";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { parsePeriod, type PeriodKind } from "@/lib/papers/dates";
 import { feedOptionsQuery, parseFeedOptions, TAG_SLUG_RE } from "@/lib/papers/feed-params";
@@ -13,9 +16,27 @@ import { optionsSegment } from "@/lib/papers/feed-route";
 const NOT_FOUND_PATH = "/_not-found-page";
 const FEED_PATH = /^\/papers\/(date|week|month)\/([^/]+)\/?$/;
 const TAG_PATH = /^\/tags\/([^/]+)\/?$/;
+const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+
+  // A form post Next could not decode would be a 500; it gets a 4xx here instead.
+  const refusal = await screenServerActionRequest(request);
+  if (refusal) return refusal;
+
+  // Next cannot decode route parameters from a malformed %-escape and answers 500.
+  if (safeDecode(pathname) === null) {
+    if (pathname.startsWith("/api/")) return errorResponse(400, "bad_request", "The address has a malformed %-escape.");
+    return rewrite(request, NOT_FOUND_PATH);
+  }
+  // Pages take GET and HEAD, and POST for their forms; a dynamic page would render for any.
+  if (!pathname.startsWith("/api/") && !pathname.startsWith("/feeds/") && !PAGE_METHODS.has(request.method)) {
+    return errorResponse(405, "method_not_allowed", `${request.method} is not supported on pages; use GET.`, { Allow: "GET, HEAD, POST" });
+  }
+
+  // Pages rendered per request get a nonce policy instead of next.config.ts's cached-page one.
+  if (isPerRequestPage(pathname)) return withNoncePolicy(request);
 
   if (pathname === "/" || FEED_PATH.test(pathname)) {
     const options = parseFeedOptions(searchParams);
@@ -49,6 +70,17 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+function withNoncePolicy(request: NextRequest) {
+  const policy = contentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development" });
+  // On the request, so Next puts the nonce on the scripts it renders; on the response, so it
+  // replaces the policy from next.config.ts headers().
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
 function rewrite(request: NextRequest, path: string) {
   return NextResponse.rewrite(new URL(path, request.url));
 }
@@ -62,5 +94,12 @@ function safeDecode(value: string): string | null {
 }
 
 export const config = {
-  matcher: ["/", "/papers/:path*", "/feed/:path*", "/tags/:path*"],
+  matcher: [
+    "/", "/papers/:path*", "/feed/:path*", "/tags/:path*", "/search", "/subscribe/:path*", "/manage/:path*", "/unsubscribe/:path*", "/outbox/:path*", "/admin/:path*",
+    // Routes that decode parameters from the path (see the %-escape check).
+    "/api/papers/:path+",
+    "/feeds/:path*",
+    // Server-action calls, on whatever page the form is (the footer's sign-up is on all).
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

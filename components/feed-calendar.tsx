@@ -6,7 +6,11 @@ import { feedHref } from "@/lib/papers/feed-params";
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
-/** A month grid where days with papers are links, plus a date picker that works without JavaScript. */
+/**
+ * A month grid where days with papers are links, plus a date picker that works without
+ * JavaScript. Its cells are styled by named classes (app/globals.css; the selected day by its
+ * aria-current): every feed page carries some 40 of them, in HTML and RSC payload alike.
+ */
 export function FeedCalendar({ calendar, selected }: { calendar: NonNullable<FeedViewModel["calendar"]>; selected: { start: Day; end: Day } | null }) {
   const month = parsePeriod("month", calendar.month);
   return (
@@ -43,11 +47,11 @@ export function FeedCalendar({ calendar, selected }: { calendar: NonNullable<Fee
                 return (
                   <td key={cell.day} className="p-0.5">
                     {cell.count > 0 ? (
-                      <Link href={feedHref("date", cell.day)} aria-label={`${formatDayLong(cell.day)}: ${cell.count} papers`} aria-current={isSelected ? "date" : undefined} className={`block rounded-md py-1 font-semibold no-underline ${isSelected ? "bg-accent-600 text-white dark:bg-accent-400 dark:text-stone-950" : "bg-accent-50 text-accent-700 hover:bg-accent-100 dark:bg-accent-900/50 dark:text-accent-100"} ${cell.inMonth ? "" : "italic"}`}>
+                      <Link href={feedHref("date", cell.day)} aria-label={`${formatDayLong(cell.day)}: ${cell.count} papers`} aria-current={isSelected ? "date" : undefined} className={cell.inMonth ? "cal-day" : "cal-day italic"}>
                         {dayNumber}
                       </Link>
                     ) : (
-                      <span className={`block py-1 muted ${cell.inMonth ? "" : "italic"}`}>{dayNumber}</span>
+                      <span className={cell.inMonth ? "cal-empty" : "cal-empty italic"}>{dayNumber}</span>
                     )}
                   </td>
                 );

@@ -2,40 +2,44 @@ import Link from "next/link";
 import { formatDayShort } from "@/lib/papers/dates";
 import { formatAuthors } from "@/lib/papers/format";
 import type { RankedPaper } from "@/lib/papers/types";
+import { truncateMathText } from "@/lib/text/math-segments";
 import { MathText } from "./math-text";
 import { TagChip } from "./tag-chip";
 import { TrendingExplainer } from "./trending-explainer";
 
 const SHOWN_TAGS = 6;
+/** About three lines of a card: the full abstract is on the paper page. */
+export const CARD_ABSTRACT_CHARS = 300;
 
+// A server component, and kept light on purpose: a feed page holds 30 of these, and every
+// byte is sent twice (HTML and the RSC payload that hydrates it). Only the abstract's first
+// lines are rendered, math in its compact form, styles as named classes (app/globals.css).
+// See docs/performance.md.
 export function PaperCard({ paper, rank }: { paper: RankedPaper; rank?: number }) {
   const headingId = `paper-${paper.id.replace(/[^a-zA-Z0-9]/g, "-")}`;
   return (
     <article className="card" aria-labelledby={headingId}>
       <div className="flex gap-4">
-        <div className="flex w-12 shrink-0 flex-col items-center self-start rounded-lg border border-stone-200 py-2 text-center dark:border-stone-700" title={`${paper.upvotes} upvotes`}>
-          <span aria-hidden="true" className="text-xs text-accent-600 dark:text-accent-300">
+        <div className="card-votes">
+          <span aria-hidden="true" className="card-arrow">
             ▲
           </span>
-          <span className="text-base font-semibold tabular-nums">{paper.upvotes}</span>
+          <b>{paper.upvotes}</b>
           <span className="sr-only">upvotes</span>
         </div>
-        <div className="min-w-0 flex-1">
-          <h2 id={headingId} className="text-lg font-semibold leading-snug">
-            {rank !== undefined && <span className="mr-1 muted tabular-nums">{rank}.</span>}
+        <div className="card-body">
+          <h2 id={headingId} className="card-title">
+            {rank !== undefined && <span className="mr-1 muted">{`${rank}.`}</span>}
             <Link href={`/papers/${paper.id}`} className="hover:underline">
-              <MathText text={paper.title} />
+              <MathText text={paper.title} compact />
             </Link>
           </h2>
-          <p className="mt-1 text-sm muted">
-            <span>{formatAuthors(paper.authors)}</span>
-            <span aria-hidden="true"> · </span>
-            <span>
-              listed <time dateTime={paper.listedOn}>{formatDayShort(paper.listedOn)}</time>
-            </span>
+          <p className="card-meta">
+            {`${formatAuthors(paper.authors)} · listed `}
+            <time dateTime={paper.listedOn}>{formatDayShort(paper.listedOn)}</time>
             {paper.githubRepo && (
               <>
-                <span aria-hidden="true"> · </span>
+                {" · "}
                 <a href={`https://github.com/${paper.githubRepo}`} className="hover:underline" rel="noopener noreferrer">
                   <span aria-hidden="true">★ </span>
                   {(paper.githubStars ?? 0).toLocaleString("en-US")}
@@ -43,14 +47,14 @@ export function PaperCard({ paper, rank }: { paper: RankedPaper; rank?: number }
                 </a>
               </>
             )}
-            <span aria-hidden="true"> · </span>
+            {" · "}
             <TrendingExplainer id={paper.id} parts={paper.trending} />
           </p>
-          <p className="mt-2 line-clamp-3 text-sm leading-relaxed text-stone-700 dark:text-stone-300">
-            <MathText text={paper.abstract} />
+          <p className="card-abstract">
+            <MathText text={truncateMathText(paper.abstract, CARD_ABSTRACT_CHARS)} compact />
           </p>
           {paper.tags.length > 0 && (
-            <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Tags">
+            <ul className="card-tags" aria-label="Tags">
               {paper.tags.slice(0, SHOWN_TAGS).map((tag) => (
                 <li key={tag.slug}>
                   <TagChip tag={tag} />

@@ -1,4 +1,3 @@
-import { Heading, Link, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { colors, EmailFrame } from "./components/email-frame";
 
@@ -17,8 +16,6 @@ export interface DigestEmailPaper {
   upvotes: number;
   githubStars: number | null;
   topics: string[];
-  /** "28 Nov 2026" */
-  listedOn: string;
 }
 
 export interface DigestEmailProps {
@@ -56,63 +53,58 @@ export interface DigestShellProps extends Omit<DigestEmailProps, "papers"> {
 export function DigestShell({ frequency, periodLabel, topicsLabel, appUrl, manageUrl, unsubscribeUrl, countLabel, children }: DigestShellProps) {
   return (
     <EmailFrame
-      // The same for everyone in a run: react-email pads the preview to a length that depends
-      // on it, so a per-recipient preview could not be filled into a shared shell.
+      // The same for everyone in a run, so the shell is rendered once per run.
       preview={`Trending AI papers, ${periodLabel}`}
       appUrl={appUrl}
       footer={
         <>
-          <Text style={{ margin: "0 0 8px", fontSize: "12px", color: colors.muted }}>
-            {`You get the PaperPulse ${frequency} digest because you subscribed at ${new URL(appUrl).host}. Topics: ${topicsLabel}.`}
-          </Text>
-          <Text style={{ margin: 0, fontSize: "12px", color: colors.muted }}>
-            <Link href={manageUrl} style={{ color: colors.accent }}>
+          <p style={{ margin: "0 0 8px" }}>{`You get the PaperPulse ${frequency} digest because you subscribed at ${new URL(appUrl).host}. Topics: ${topicsLabel}.`}</p>
+          <p style={{ margin: 0 }}>
+            <a href={manageUrl} style={{ color: colors.accent }}>
               Manage your digest
-            </Link>
+            </a>
             {" · "}
-            <Link href={unsubscribeUrl} style={{ color: colors.accent }}>
+            <a href={unsubscribeUrl} style={{ color: colors.accent }}>
               Unsubscribe
-            </Link>
-          </Text>
+            </a>
+          </p>
         </>
       }
     >
-      <Heading as="h1" style={{ fontSize: "20px", lineHeight: "28px", margin: "0 0 4px" }}>
-        {`Your ${frequency} digest`}
-      </Heading>
-      <Text style={{ margin: "0 0 20px", color: colors.muted, fontSize: "14px" }}>{`${periodLabel} · ${countLabel} · ${topicsLabel}`}</Text>
+      <h1 style={{ fontSize: "20px", lineHeight: "28px", margin: "0 0 4px" }}>{`Your ${frequency} digest`}</h1>
+      <p style={{ margin: "0 0 16px", color: colors.muted }}>{`${periodLabel} · ${countLabel} · ${topicsLabel}`}</p>
       {children}
-      <Text style={{ margin: "8px 0 0", fontSize: "14px" }}>
-        <Link href={appUrl} style={{ color: colors.accent }}>
+      <p style={{ margin: 0 }}>
+        <a href={appUrl} style={{ color: colors.accent }}>
           See the whole feed on PaperPulse
-        </Link>
-      </Text>
+        </a>
+      </p>
     </EmailFrame>
   );
 }
 
 /**
- * One paper. Plain elements with short inline styles, not react-email's Section and Text:
- * those expand to tables and repeated longhand margins, and the message size is what the
- * SMTP layers on both sides spend their time on (docs/digest.md, "Throughput").
+ * One paper: a single paragraph (title, facts, summary on three lines) with the fewest
+ * inline styles that still read well. It is repeated up to DIGEST_MAX_PAPERS times in every
+ * digest, and the message size is what the SMTP layers on both sides spend their time on
+ * (docs/digest.md, "Throughput").
  */
 export function DigestPaperBlock({ paper, position }: { paper: DigestEmailPaper; position: number | string }) {
   const facts = [
     `${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}`,
     paper.githubStars ? `${paper.githubStars.toLocaleString("en-US")} GitHub stars` : null,
-    `listed ${paper.listedOn}`,
     paper.topics.length > 0 ? paper.topics.join(", ") : null,
   ].filter((fact): fact is string => fact !== null);
   return (
-    <div style={{ margin: "0 0 20px" }}>
-      <p style={{ margin: "0 0 4px", fontSize: "16px", lineHeight: "22px", fontWeight: 600 }}>
-        {`${position}. `}
-        <a href={paper.url} style={{ color: colors.text }}>
-          {paper.title}
-        </a>
-      </p>
-      <p style={{ margin: "0 0 4px", color: colors.muted, fontSize: "13px", lineHeight: "18px" }}>{`${paper.authors} · ${facts.join(" · ")}`}</p>
-      <p style={{ margin: 0, fontSize: "14px", lineHeight: "21px" }}>{paper.summary}</p>
-    </div>
+    <p style={{ margin: "0 0 16px" }}>
+      {`${position}. `}
+      <b>
+        <a href={paper.url}>{paper.title}</a>
+      </b>
+      <br />
+      <span style={{ color: colors.muted, fontSize: "12px" }}>{`${paper.authors} · ${facts.join(" · ")}`}</span>
+      <br />
+      {paper.summary}
+    </p>
   );
 }

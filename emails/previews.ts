@@ -15,7 +15,6 @@ const samplePapers: DigestEmailPaper[] = [
     upvotes: 128,
     githubStars: 2340,
     topics: ["Efficient inference", "Mixture of experts"],
-    listedOn: "28 Nov 2026",
   },
   {
     id: "2611.03990",
@@ -26,7 +25,6 @@ const samplePapers: DigestEmailPaper[] = [
     upvotes: 64,
     githubStars: null,
     topics: ["Agents", "World models"],
-    listedOn: "28 Nov 2026",
   },
   {
     id: "2611.03501",
@@ -37,7 +35,6 @@ const samplePapers: DigestEmailPaper[] = [
     upvotes: 1,
     githubStars: 12,
     topics: ["Tokenization"],
-    listedOn: "27 Nov 2026",
   },
 ];
 

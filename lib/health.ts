@@ -1,6 +1,6 @@
 import { withSqlSession } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { describeError } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 
 // What a load balancer needs to know: can this instance reach the database, and is the job
 // queue installed there. Never includes connection strings or error details beyond a class.
@@ -33,8 +33,19 @@ export async function checkHealth(): Promise<HealthReport> {
     const latencyMs = Math.round(performance.now() - started);
     return { status: queue.ok ? "ok" : "degraded", database: { ok: true, kind, latencyMs }, queue };
   } catch (error) {
-    // The message class only (e.g. "timed out", "ECONNREFUSED"): no hosts or credentials.
-    const reason = describeError(error).split(/[:\n]/)[0]?.slice(0, 80);
-    return { status: "down", database: { ok: false, kind, latencyMs: null, error: reason }, queue: { ok: false, pendingJobs: null } };
+    log.warn({ err: describeError(error) }, "health check: the database did not answer");
+    return { status: "down", database: { ok: false, kind, latencyMs: null, error: errorClass(error) }, queue: { ok: false, pendingJobs: null } };
   }
+}
+
+/**
+ * The class of a failure only ("ECONNREFUSED", "28P01", "timeout"): driver messages name
+ * hosts, ports, users and databases ("connect ECONNREFUSED 10.0.0.5:5432"), and this answer
+ * is public. The full message goes to the log.
+ */
+function errorClass(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? (error as { code: unknown }).code : undefined;
+  if (typeof code === "string" && /^[A-Z0-9_]{2,32}$/.test(code)) return code;
+  if (error instanceof Error && error.message.startsWith("timed out")) return "timeout";
+  return "unavailable";
 }

@@ -10,6 +10,8 @@ import { tokenSchema } from "@/lib/subscribers/tokens";
 const INVALID_LINK: FormState = { status: "error", message: "This link is not valid any more. Use the link in your latest digest." };
 
 export async function savePreferencesAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // A hand-made call can pass anything; a form always passes FormData.
+  if (!(form instanceof FormData)) return INVALID_LINK;
   const token = tokenSchema.safeParse(form.get("token"));
   if (!token.success) return INVALID_LINK;
   const parsed = preferencesSchema.safeParse(subscribeFormFields(form));
@@ -21,6 +23,7 @@ export async function savePreferencesAction(_previous: FormState, form: FormData
 
 /** Unsubscribe or come back (intent = "unsubscribe" | "resume"), from the same card. */
 export async function changeMembershipAction(_previous: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return INVALID_LINK;
   const token = tokenSchema.safeParse(form.get("token"));
   if (!token.success) return INVALID_LINK;
   if (form.get("intent") === "resume") {

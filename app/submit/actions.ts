@@ -11,7 +11,8 @@ import { describeError, log } from "@/lib/log";
 export type SubmitState = (SubmitOutcome & { submitted?: string }) | { status: "idle" };
 
 export async function submitPaperAction(_previous: SubmitState, formData: FormData): Promise<SubmitState> {
-  const value = formData.get("arxivId");
+  // A hand-made call can pass anything; a form always passes FormData.
+  const value = formData instanceof FormData ? formData.get("arxivId") : null;
   const submitted = typeof value === "string" ? value.slice(0, 300) : "";
   try {
     const client = clientIpFromHeaders(await headers());

@@ -12,6 +12,8 @@ import { subscribeFormFields, subscribeInputSchema } from "@/lib/subscribers/sch
 import { tokenSchema } from "@/lib/subscribers/tokens";
 
 export async function subscribeAction(_previous: FormState, form: FormData): Promise<FormState> {
+  // A hand-made call can pass anything; a form always passes FormData.
+  if (!(form instanceof FormData)) return { status: "error", message: "Enter your email address." };
   const fields = subscribeFormFields(form);
   const parsed = subscribeInputSchema.safeParse(fields);
   if (!parsed.success) {
@@ -28,7 +30,7 @@ export async function subscribeAction(_previous: FormState, form: FormData): Pro
 }
 
 export async function confirmAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const token = tokenSchema.safeParse(form.get("token"));
+  const token = tokenSchema.safeParse(form instanceof FormData ? form.get("token") : undefined);
   if (!token.success) return { status: "error", message: "This confirmation link is not valid. Please sign up again." };
   const outcome = await confirmSubscription(token.data);
   switch (outcome.kind) {

@@ -48,10 +48,20 @@ export async function withSqlSession<T>(fn: (runner: SqlRunner) => Promise<T>): 
   const handle = await getDatabaseHandle();
   if (handle.kind === "pglite") return fn(runnerForPglite(handle.pglite));
   const client = await handle.pool.connect();
+  // The pool takes its idle-error listener off a client it hands out, so a connection that
+  // dies while held (database restart, pg_terminate_backend) would emit an unheard 'error'
+  // and crash the process. The statement in flight rejects with the same error; the broken
+  // connection is then destroyed instead of going back to the pool.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     return await fn(runnerForPgClient(client));
   } finally {
-    client.release();
+    client.removeListener("error", onError);
+    client.release(broken);
   }
 }
 
@@ -91,7 +101,10 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   } finally {
     client.release();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // An interactive transaction waits for a pooled connection like any query does. Prisma's
+  // default gives up after 2 s, so under load (200 clients on a 10-connection pool, `npm run
+  // bench:load`) a sign-up failed with a 500 where a page query merely waited.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000 } });
   return { kind: "postgres", prisma, pool, connectionString, migrations };
 }
 

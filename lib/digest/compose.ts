@@ -107,6 +107,13 @@ export async function composeChunk(run: DigestRunRecord, chunk: number, claimTok
       }
       const titles = await tx.paper.findMany({ where: { id: { in: [...new Set([...topPaper.values()].map((t) => t.paperId))] } }, select: { id: true, title: true } });
       const titleOf = new Map(titles.map((t) => [t.id, t.title]));
+      // Many deliveries share a top paper: build each subject once per chunk.
+      const subjectOf = new Map<string, string>();
+      const subjectFor = (paperId: string) => {
+        let subject = subjectOf.get(paperId);
+        if (subject === undefined) subjectOf.set(paperId, (subject = digestSubject(run, titleOf.get(paperId) ?? "")));
+        return subject;
+      };
 
       const ids: string[] = [];
       const paperCounts: number[] = [];
@@ -118,7 +125,7 @@ export async function composeChunk(run: DigestRunRecord, chunk: number, claimTok
         const top = topPaper.get(row.delivery_id);
         ids.push(row.delivery_id);
         paperCounts.push(count);
-        subjects.push(count > 0 && top ? digestSubject(run, titleOf.get(top.paperId) ?? "") : null);
+        subjects.push(count > 0 && top ? subjectFor(top.paperId) : null);
         notes.push(!row.active ? "subscriber is no longer active" : count === 0 ? "nothing new for this subscriber" : null);
         if (count === 0) skipped += 1;
       }

@@ -4,7 +4,6 @@ import { type DigestEmailPaper, DigestPaperBlock, DigestShell, digestCountLabel 
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { paperPath } from "@/lib/papers/arxiv-id";
-import { formatDayShort, dateToDay } from "@/lib/papers/dates";
 import { formatAuthors } from "@/lib/papers/format";
 import { htmlToPlainText, type RenderedEmail } from "@/lib/mail/render-email";
 import { stripMathDelimiters } from "@/lib/text/math-segments";
@@ -149,7 +148,9 @@ export class DigestRenderer {
 
 const FRAGMENT_WRAPPING = /^<!DOCTYPE[^>]*>(<!--\$-->)?|<!--\/\$-->$/g;
 
-const SUMMARY_MAX = 300;
+// One or two lines: the reader decides from the title, and the page has the abstract. Every
+// character here is sent twice (HTML and text) to every subscriber.
+const SUMMARY_MAX = 160;
 
 /** What the template shows of a paper: plain text (emails cannot typeset maths). */
 export async function loadDigestPapers(ids: readonly string[]): Promise<Map<string, DigestEmailPaper>> {
@@ -158,7 +159,7 @@ export async function loadDigestPapers(ids: readonly string[]): Promise<Map<stri
   const appUrl = getEnv().appUrl;
   const rows = await db.paper.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, title: true, abstract: true, authors: true, upvotes: true, githubStars: true, listedOn: true, tags: { select: { tag: { select: { name: true, kind: true } } } } },
+    select: { id: true, title: true, abstract: true, authors: true, upvotes: true, githubStars: true, tags: { select: { tag: { select: { name: true, kind: true } } } } },
   });
   return new Map(
     rows.map((row) => {
@@ -176,7 +177,6 @@ export async function loadDigestPapers(ids: readonly string[]): Promise<Map<stri
           .map(({ tag }) => tag.name)
           .sort((a, b) => a.localeCompare(b))
           .slice(0, 3),
-        listedOn: formatDayShort(dateToDay(row.listedOn)),
       };
       return [row.id, paper];
     }),

@@ -7,7 +7,7 @@ import { InvalidCursorError } from "@/lib/papers/cursor";
 // ApiError (or let zod and cursor errors through); withApiErrors turns them into 4xx
 // responses and anything unexpected into a generic 500 whose details stay in the log.
 
-export type ApiErrorCode = "bad_request" | "not_found" | "unauthorized" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "conflict" | "internal";
+export type ApiErrorCode = "bad_request" | "not_found" | "unauthorized" | "forbidden" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "conflict" | "internal";
 
 export class ApiError extends Error {
   constructor(
@@ -63,3 +63,12 @@ export const PUBLIC_GET_HEADERS = {
   "Cache-Control": "public, max-age=60, s-maxage=300, stale-while-revalidate=600",
   "Access-Control-Allow-Origin": "*",
 } as const;
+
+/**
+ * The answer to a method a route does not have, with `Allow`. Next's own 405 for a method a
+ * route file does not export has an empty body; routes export this for the others instead.
+ */
+export function methodNotAllowed(allowed: readonly string[]) {
+  return (request: Request): Response =>
+    errorResponse(405, "method_not_allowed", `${request.method} is not supported here; use ${allowed.join(" or ")}.`, { Allow: allowed.join(", ") });
+}

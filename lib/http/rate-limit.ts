@@ -36,6 +36,17 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string): Pr
   };
 }
 
+/**
+ * Gives back one unit consumed by consumeRateLimit, for limits that count only failures: the
+ * attempt is counted first (atomically, so parallel attempts cannot slip past the limit) and
+ * refunded once it turns out to have succeeded.
+ */
+export async function refundRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
+  const db = await getDb();
+  const key = `${rule.name}:${subject}`.slice(0, 200);
+  await db.$executeRaw`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key} AND expires_at > now()`;
+}
+
 /** Deletes expired counters; the scheduler calls it now and then. */
 export async function deleteExpiredRateLimits(): Promise<number> {
   const db = await getDb();

@@ -3,13 +3,20 @@
 // Two policies, chosen by route in proxy.ts, because a nonce and a cached page cannot go
 // together (a nonce must be fresh per response; a cached page is the same bytes for
 // everyone, and Next only puts nonces on scripts while rendering):
-// - Pages rendered per request (search, submit, subscribe, manage, unsubscribe, admin,
-//   outbox) get a strict policy: scripts only with this response's nonce ('strict-dynamic').
-//   These are the pages that echo what a visitor typed, where reflected XSS would live.
-// - Cached pages (feeds, tags, paper pages, about, API docs, 404) get the same policy
-//   without the nonce: Next's inline bootstrap scripts need 'unsafe-inline' there. Their
-//   content comes from the database and is always rendered as escaped text (React; KaTeX
-//   with trust: false), and tests/e2e check that stored script payloads never run.
+// - Pages rendered per request (search, subscribe, manage, unsubscribe, admin, outbox) get
+//   a strict policy: scripts only with this response's nonce ('strict-dynamic'). These are
+//   the pages that echo what a visitor typed in the URL, where reflected XSS would live.
+//   proxy.ts sets it on the request too: Next reads the nonce from the request's
+//   Content-Security-Policy header and puts it on every script it renders.
+// - Cached and prerendered pages (feeds, tags, paper pages, submit, about, API docs, 404)
+//   get the same policy without the nonce: Next's inline bootstrap scripts differ per page
+//   and per build, so neither a nonce nor a list of hashes can cover them, and they need
+//   'unsafe-inline'. Their content comes from the database or the build and is always
+//   rendered as escaped text (React; KaTeX with trust: false); tests/e2e/xss-stored.spec.ts
+//   checks that stored script payloads never run. /submit is prerendered (its form posts a
+//   server action whose answer is data, not HTML), so it is on this policy too.
+// When both set it, the proxy's header replaces the one from next.config.ts headers()
+// (tests/e2e/security-headers.spec.ts asserts which policy each kind of page gets).
 // Everything else is locked down on both: no plugins, no <base>, no framing, forms and
 // connections to this origin only.
 
@@ -43,8 +50,14 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
 ];
 
 /** Paths whose pages are rendered per request and so can carry a nonce. */
-export const PER_REQUEST_PAGE_PREFIXES = ["/search", "/submit", "/subscribe", "/manage", "/unsubscribe", "/admin", "/outbox"];
+export const PER_REQUEST_PAGE_PREFIXES = ["/search", "/subscribe", "/manage", "/unsubscribe", "/admin", "/outbox"];
 
 export function isPerRequestPage(pathname: string): boolean {
   return PER_REQUEST_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/** 128 random bits for one response's script nonce (Web Crypto: works in any runtime). */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -75,9 +75,21 @@ export async function finishIngestRun(id: string, finished: FinishedRun): Promis
 
 /** The first MAX_RUN_ERRORS errors, each message cut to a readable length, plus a note of how many were left out. */
 export function capErrors(errors: readonly IngestRunError[]): IngestRunError[] {
-  const kept = errors.slice(0, MAX_RUN_ERRORS).map((error) => ({ ...error, message: error.message.slice(0, MAX_ERROR_LENGTH) }));
+  const kept = errors.slice(0, MAX_RUN_ERRORS).map((error) => ({
+    ...error,
+    ...(error.id === undefined ? {} : { id: storableText(error.id) }),
+    message: storableText(error.message.slice(0, MAX_ERROR_LENGTH)),
+  }));
   if (errors.length > MAX_RUN_ERRORS) kept.push({ message: `… and ${errors.length - MAX_RUN_ERRORS} more errors not kept` });
   return kept;
+}
+
+/**
+ * Errors quote the payload, and jsonb refuses U+0000 and unpaired surrogates: a hostile
+ * payload would otherwise make recording its own failure fail. Both become U+FFFD.
+ */
+function storableText(text: string): string {
+  return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /**

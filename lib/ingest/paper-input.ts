@@ -43,6 +43,16 @@ export const paperInputSchema = z.object({
   commentCount: count.optional(),
   keywords: z.array(z.string().min(1).max(200)).max(200).optional(),
   source: z.enum(PAPER_SOURCES),
-});
+})
+  // PostgreSQL text cannot hold U+0000: one such character would fail the whole batch's
+  // insert, so the item is refused here, on its own, with the field named.
+  .superRefine((input, context) => {
+    const visit = (value: unknown, path: (string | number)[]) => {
+      if (typeof value === "string") {
+        if (value.includes("\u0000")) context.addIssue({ code: "custom", path, message: "contains a NUL character" });
+      } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    };
+    for (const [key, value] of Object.entries(input)) visit(value, [key]);
+  });
 
 export type PaperInput = z.infer<typeof paperInputSchema>;

@@ -107,7 +107,7 @@ type SearchCursor = z.infer<typeof searchCursor>;
 interface CandidateRow {
   candidates: number;
   body_candidates: number;
-  /** Tag slugs of every candidate as array literals, "{a,b}{c}" (null for a light search). */
+  /** Tag slugs of every candidate, comma-separated (null for a light search). */
   slugs: string | null;
   page: PageRow[];
 }
@@ -339,8 +339,8 @@ class SearchPlan {
 
   facets(result: CandidateRow, body: Window, rangeTo: Day, complete: boolean): TagFacet[] {
     const counts = new Map<string, number>();
-    // "{cs-lg,llm}{cs-cv}…": slugs never need quoting in an array's text form.
-    for (const [slug] of (result.slugs ?? "").matchAll(/[a-z0-9-]+/g)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    // "cs-lg,llm,,cs-cv,…": the slugs of every candidate (slugs never contain a comma).
+    for (const slug of (result.slugs ?? "").split(",")) if (slug) counts.set(slug, (counts.get(slug) ?? 0) + 1);
     const scale = complete || result.candidates === 0 ? 1 : this.total(result, body, rangeTo, complete).count / result.candidates;
     return [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -417,18 +417,23 @@ async function runCandidates(plan: SearchPlan, body: Window, head: Window | null
   const rank = text ? Prisma.sql`ts_rank(p.search_vector, ${text}::tsquery)::float8` : Prisma.sql`0::float8`;
   const light = options.light === true;
   // Tag counts are added up here from one string of slugs: unnest and GROUP BY in SQL took
-  // ten times as long for a thousand candidates.
-  const slugs = light ? Prisma.sql`NULL::text` : Prisma.sql`string_agg(c.tag_slugs::text, '')`;
+  // ten times as long for a thousand candidates, and array_to_string is 2.5 times faster
+  // than the array's text form (no quoting to decide).
+  const slugs = light ? Prisma.sql`NULL::text` : Prisma.sql`string_agg(array_to_string(c.tag_slugs, ','), ',')`;
 
   const columns = Prisma.sql`p.id, p.listed_on, p.published_at, p.upvotes, p.tag_slugs,
     ${page.sort === "relevance" ? rank : Prisma.sql`0::float8`} AS rank, ${page.sort === "trending" ? trendingScoreSql(page.reference) : Prisma.sql`0::float8`} AS trend`;
   const inRange = Prisma.sql`p.listed_on BETWEEN ${plan.rangeFrom}::date AND ${body.end}::date`;
   // Head matches come in their own scan with their own cap, so a head window that holds more
-  // than expected cannot crowd out the recent matches. UNION drops papers found by both.
+  // than expected cannot crowd out the recent matches. The head branch keeps only papers
+  // listed before the body window (the body branch has the others), so the branches are
+  // disjoint and UNION ALL needs no deduplication: a UNION hashing every column of a
+  // thousand rows cost 3-8 ms.
   const headText = plan.built?.head ?? null;
   const headBranch =
     body.tokens && head && headText
-      ? Prisma.sql`UNION (SELECT ${columns} FROM papers p WHERE ${windowConditions(plan, head, headText)} AND ${inRange} LIMIT ${HEAD_CAP})`
+      ? Prisma.sql`UNION ALL (SELECT ${columns} FROM papers p WHERE ${windowConditions(plan, head, headText)}
+          AND p.listed_on >= ${plan.rangeFrom}::date AND p.listed_on < ${body.start}::date LIMIT ${HEAD_CAP})`
       : Prisma.empty;
   const rows = await db.$queryRaw<CandidateRow[]>`
     WITH c AS MATERIALIZED (

@@ -46,6 +46,9 @@ export async function verifyToken(purpose: TokenPurpose, token: ParsedToken, non
   const expected = Buffer.from(sign(await getSigningKey(), purpose, token.subscriberId, nonce), "base64url");
   const presented = Buffer.from(token.signature, "base64url");
   if (token.signature.length !== SIGNATURE_LENGTH || presented.length !== expected.length) return false;
+  // The last of 43 characters has two unused bits, so four spellings decode to the same
+  // bytes: only the canonical one is a valid link (it has no length or timing to leak).
+  if (presented.toString("base64url") !== token.signature) return false;
   return timingSafeEqual(presented, expected);
 }
 

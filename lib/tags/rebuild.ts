@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { replacePaperTags, tagDefinitionsFor, upsertTagRows } from "@/lib/ingest/paper-tags";
+import { flushSearchIndex } from "@/lib/ingest/upsert";
 import { allCategoryTags, allTopicTags, tagsForPaper, TOPIC_RULES } from "./index";
 
 // `npm run tags:rebuild`: re-tags every stored paper with the current rules after
@@ -100,6 +101,9 @@ export async function rebuildAllTags(options: { batchSize?: number; onBatch?: (d
     result.papers += done;
     options.onBatch?.(result.papers, Math.max(total, result.papers));
   }
+
+  // Retagged papers got new search vectors (their tag markers): merge them into the index.
+  if (result.retagged > 0) await flushSearchIndex();
 
   // A topic removed from the rules: its page would stay empty forever, so its row goes too.
   const ruleSlugs = TOPIC_RULES.map((rule) => rule.slug);

@@ -74,3 +74,42 @@ export function stripMathDelimiters(input: string): string {
     .map((s) => (s.kind === "text" ? s.text : s.tex))
     .join("");
 }
+
+/**
+ * The first `maxLength` characters of TeX-bearing text, for previews (feed cards): cut at a
+ * space so no word is split, never inside a formula (a formula that would cross the limit is
+ * left out whole), with "…" when anything was cut. The result is a prefix of the input, so
+ * splitMath reads its formulas exactly as it reads them in the full text.
+ */
+export function truncateMathText(input: string, maxLength: number): string {
+  const text = input.trim();
+  if (text.length <= maxLength) return text;
+  const spans = mathSpans(text);
+  const insideMath = (at: number) => spans.some((span) => at > span.start && at < span.end);
+  let cut = -1;
+  for (let at = maxLength; at > 0; at -= 1) {
+    if (/\s/.test(text[at]!) && !insideMath(at)) {
+      cut = at;
+      break;
+    }
+  }
+  // One endless word: cut inside it, still outside any formula.
+  if (cut === -1) cut = spans.find((span) => span.start < maxLength && span.end > maxLength)?.start ?? maxLength;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/** Where splitMath finds formulas: [start, end) offsets into the input. */
+function mathSpans(input: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const match = matchMathAt(input, i);
+    if (match) {
+      spans.push({ start: i, end: match.end });
+      i = match.end;
+    } else {
+      i += input.startsWith("\\$", i) ? 2 : 1;
+    }
+  }
+  return spans;
+}

@@ -47,7 +47,7 @@ test.describe("the trending feed", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Week");
     await page.getByRole("navigation", { name: "Sort" }).getByRole("link", { name: "Most upvoted" }).click();
     await expect(page).toHaveURL(/\?sort=top$/);
-    const upvotes = await page.getByRole("article").evaluateAll((nodes) => nodes.map((n) => Number(n.querySelector(".tabular-nums.text-base")?.textContent)));
+    const upvotes = await page.getByRole("article").evaluateAll((nodes) => nodes.map((n) => Number(n.querySelector(".card-votes b")?.textContent)));
     expect(upvotes.length).toBeGreaterThan(3);
     expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
     await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "Month" }).click();

@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
@@ -6,6 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { composeMessage } from "@/lib/mail/mime";
 import { isOutboxPageEnabled, listOutboxMessages, outboxDir, readOutboxMessage } from "@/lib/mail/outbox";
+import { classifySendError } from "@/lib/mail/send-errors";
 import { closeMailTransport, getMailTransport } from "@/lib/mail/transport";
 import { configureMail } from "./helpers/digest";
 import { startTestSmtpServer } from "./helpers/smtp-server";
@@ -120,6 +122,96 @@ describe("SMTP (SMTP_URL set)", () => {
     } finally {
       closeMailTransport();
       await new Promise<void>((resolve) => counting.close(() => resolve()));
+      await smtp.close();
+    }
+  });
+});
+
+/**
+ * A scripted SMTP server (no PIPELINING, one reply per command) whose answers a test chooses
+ * per recipient: 250, a reply code after RCPT TO or after the message, or dropping the
+ * connection once the message has arrived (the uncertain case).
+ */
+async function startScriptedSmtp(plan: (recipient: string) => { rcpt?: string; data?: string; drop?: boolean }) {
+  const server = net.createServer((socket) => {
+    let recipient = "";
+    let inData = false;
+    let buffer = "";
+    socket.on("error", () => undefined); // the client may reset a dropped connection
+    socket.write("220 scripted ESMTP\r\n");
+    socket.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString("latin1");
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf("\r\n.\r\n");
+          if (end < 0) return;
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          const step = plan(recipient);
+          if (step.drop) return void socket.destroy();
+          socket.write(`${step.data ?? "250 2.0.0 queued"}\r\n`);
+          continue;
+        }
+        const lineEnd = buffer.indexOf("\r\n");
+        if (lineEnd < 0) return;
+        const line = buffer.slice(0, lineEnd);
+        buffer = buffer.slice(lineEnd + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === "EHLO" || verb === "HELO") socket.write("250 scripted\r\n");
+        else if (verb === "MAIL") socket.write("250 2.1.0 ok\r\n");
+        else if (verb === "RCPT") {
+          recipient = /<([^>]*)>/.exec(line)?.[1] ?? "";
+          socket.write(`${plan(recipient).rcpt ?? "250 2.1.5 ok"}\r\n`);
+        } else if (verb === "DATA") {
+          inData = true;
+          socket.write("354 go ahead\r\n");
+        } else if (verb === "RSET" || verb === "NOOP") socket.write("250 2.0.0 ok\r\n");
+        else if (verb === "QUIT") {
+          socket.end("221 bye\r\n");
+          return;
+        } else socket.write("500 5.5.1 unknown command\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe("SMTP failures through the pool", () => {
+  it("keep the meaning lib/mail/send-errors.ts gives them, and the pool goes on sending", async () => {
+    const smtp = await startScriptedSmtp((recipient) => {
+      if (recipient === "busy@example.org") return { rcpt: "450 4.2.1 mailbox busy" };
+      if (recipient === "nobody@example.org") return { rcpt: "550 5.1.1 no such user" };
+      if (recipient === "later@example.org") return { data: "451 4.3.0 try again later" };
+      if (recipient === "closing@example.org") return { data: "421 4.3.2 shutting down" };
+      if (recipient === "refused@example.org") return { data: "554 5.7.1 refused" };
+      if (recipient === "dropped@example.org") return { drop: true };
+      return {};
+    });
+    try {
+      configureMail(`smtp://127.0.0.1:${smtp.port}`, { SMTP_POOL_SIZE: "1" });
+      const transport = getMailTransport();
+      const outcome = async (to: string) => {
+        try {
+          await transport.send(message(1, to));
+          return "sent";
+        } catch (error) {
+          const { kind, retryable, uncertain, smtpCode } = classifySendError(error);
+          return { kind, retryable, uncertain, smtpCode };
+        }
+      };
+      // One connection, one message after the other: each failure leaves the pool usable.
+      expect(await outcome("busy@example.org")).toEqual({ kind: "temporary", retryable: true, uncertain: false, smtpCode: 450 });
+      expect(await outcome("reader@example.org")).toBe("sent");
+      expect(await outcome("nobody@example.org")).toEqual({ kind: "hard_bounce", retryable: false, uncertain: false, smtpCode: 550 });
+      expect(await outcome("later@example.org")).toEqual({ kind: "temporary", retryable: true, uncertain: false, smtpCode: 451 });
+      expect(await outcome("refused@example.org")).toEqual({ kind: "rejected", retryable: false, uncertain: false, smtpCode: 554 });
+      expect(await outcome("closing@example.org")).toEqual({ kind: "temporary", retryable: true, uncertain: false, smtpCode: 421 });
+      expect(await outcome("reader@example.org")).toBe("sent");
+      expect(await outcome("dropped@example.org")).toMatchObject({ kind: "transport", retryable: true, uncertain: true, smtpCode: null });
+      expect(await outcome("reader@example.org")).toBe("sent");
+    } finally {
+      closeMailTransport();
       await smtp.close();
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMath, stripMathDelimiters } from "@/lib/text/math-segments";
+import { splitMath, stripMathDelimiters, truncateMathText } from "@/lib/text/math-segments";
 
 describe("splitMath", () => {
   it("finds inline and display math", () => {
@@ -40,5 +40,38 @@ describe("splitMath", () => {
 
   it("strips delimiters for plain-text outputs", () => {
     expect(stripMathDelimiters("Loss $\\mathcal{L}$ is low")).toBe("Loss \\mathcal{L} is low");
+  });
+});
+
+describe("truncateMathText", () => {
+  it("keeps short text whole", () => {
+    expect(truncateMathText("  A short abstract with $x^2$.  ", 300)).toBe("A short abstract with $x^2$.");
+  });
+
+  it("cuts at a space, never inside a word, and marks the cut", () => {
+    expect(truncateMathText("alpha beta gamma delta", 13)).toBe("alpha beta…");
+    expect(truncateMathText("alpha beta gamma delta", 10)).toBe("alpha beta…");
+  });
+
+  it("never cuts inside a formula, even one with spaces in it", () => {
+    const text = "We bound the loss by $\\sum_{i = 1}^{n} x_i + y_i$ for all inputs";
+    const cut = truncateMathText(text, 40);
+    expect(cut).toBe("We bound the loss by…");
+    expect(splitMath(cut).every((s) => s.kind === "text")).toBe(true);
+    expect(truncateMathText(text, 55)).toBe("We bound the loss by $\\sum_{i = 1}^{n} x_i + y_i$ for…");
+  });
+
+  it("reads the kept formulas as the full text does", () => {
+    const text = "Prices of $5 and $10 aside, \\(a+b\\) and $$c$$ hold while \\$d stays literal and more words follow here";
+    const cut = truncateMathText(text, 80);
+    const full = splitMath(text);
+    const kept = splitMath(cut.slice(0, -1));
+    expect(kept.filter((s) => s.kind === "math")).toEqual(full.filter((s) => s.kind === "math").slice(0, kept.filter((s) => s.kind === "math").length));
+    expect(kept.filter((s) => s.kind === "math")).toHaveLength(2);
+  });
+
+  it("cuts one endless word outside its formulas", () => {
+    expect(truncateMathText("abcdefghij", 4)).toBe("abcd…");
+    expect(truncateMathText("ab$xyzw$cd", 5)).toBe("ab…");
   });
 });

@@ -2,7 +2,7 @@
 import { unstable_cache } from "next/cache";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { getEnv } from "@/lib/env";
-import { PUBLIC_GET_HEADERS, withApiErrors } from "@/lib/http/api-response";
+import { methodNotAllowed, PUBLIC_GET_HEADERS, withApiErrors } from "@/lib/http/api-response";
 import { toApiTags } from "@/lib/tags/api";
 import { listTags } from "@/lib/tags/queries";
 
@@ -16,3 +16,6 @@ export const GET = withApiErrors(async () => Response.json(toApiTags(await cache
 export function OPTIONS() {
   return new Response(null, { status: 204, headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, OPTIONS", "Access-Control-Max-Age": "86400" } });
 }
+
+const notAllowed = methodNotAllowed(["GET", "OPTIONS"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

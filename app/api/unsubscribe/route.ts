@@ -6,7 +6,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { ApiError, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
+import { ApiError, methodNotAllowed, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
 import { unsubscribe } from "@/lib/subscribers/commands";
 import { tokenSchema } from "@/lib/subscribers/tokens";
 
@@ -27,3 +27,6 @@ export async function GET(request: Request) {
   if (token) target.searchParams.set("token", token.slice(0, 200));
   return NextResponse.redirect(target, { status: 303, headers: { "Cache-Control": "no-store" } });
 }
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

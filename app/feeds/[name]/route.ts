@@ -5,7 +5,7 @@ import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { getEnv } from "@/lib/env";
 import { feedErrorResponse, feedResponse, parseFeedFileName } from "@/lib/feeds/http";
 import { loadSearchFeed, loadTrendingFeed } from "@/lib/feeds/load";
-import { describeZodError } from "@/lib/http/api-response";
+import { describeZodError, methodNotAllowed } from "@/lib/http/api-response";
 import { searchHref, searchParamsInput, searchParamsSchema } from "@/lib/search/params";
 
 export const dynamic = "force-dynamic";
@@ -31,3 +31,6 @@ export async function GET(request: Request, context: Context) {
   })();
   return feedResponse(file.format, doc, appUrl);
 }
+
+const notAllowed = methodNotAllowed(["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

@@ -25,7 +25,6 @@ const tricky: DigestEmailPaper = {
   upvotes: 1,
   githubStars: 1234567,
   topics: [],
-  listedOn: "1 Dec 2026",
 };
 
 describe("DigestRenderer", () => {

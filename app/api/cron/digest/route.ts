@@ -5,7 +5,7 @@
 // ?frequency=daily|weekly starts only that one (e.g. a weekly run on another weekday).
 import { z } from "zod";
 import { startDigestRuns } from "@/lib/digest/runs";
-import { parseOrThrow, withApiErrors } from "@/lib/http/api-response";
+import { methodNotAllowed, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
 import { withCronAuth } from "@/lib/http/cron-auth";
 import { frequencySchema } from "@/lib/subscribers/schemas";
 
@@ -23,3 +23,6 @@ const handler = withApiErrors(
 
 export const GET = handler;
 export const POST = handler;
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

@@ -2,7 +2,7 @@
 // categories, arXiv RSS; see docs/ingestion.md) and refreshes the cached pages they changed.
 // Called hourly by the in-app schedule or by any external cron, with the cron secret.
 import { revalidateChangedContent } from "@/lib/cache/revalidate";
-import { withApiErrors } from "@/lib/http/api-response";
+import { methodNotAllowed, withApiErrors } from "@/lib/http/api-response";
 import { withCronAuth } from "@/lib/http/cron-auth";
 import { ingestConfiguredSources } from "@/lib/ingest/scheduled-ingest";
 
@@ -45,3 +45,6 @@ const handler = withApiErrors(
 
 export const GET = handler;
 export const POST = handler;
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

@@ -2,7 +2,7 @@
 // (`npm run ingest`, `npm run tags:rebuild` against a shared PostgreSQL). Cache revalidation
 // only works inside a request of the server that holds the cache, hence a route.
 import { revalidateChangedContent } from "@/lib/cache/revalidate";
-import { ApiError, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
+import { ApiError, methodNotAllowed, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
 import { withCronAuth } from "@/lib/http/cron-auth";
 import { changedPagesSchema } from "@/lib/ingest/notify-server";
 
@@ -27,3 +27,6 @@ export const POST = withApiErrors(
     return Response.json({ ok: true, revalidated: tags.length }, { headers: { "Cache-Control": "no-store" } });
   }),
 );
+
+const notAllowed = methodNotAllowed(["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

@@ -1,6 +1,6 @@
 // GET /api/papers/<arXiv id>: one paper as JSON (old-style ids keep their slash).
 import { getEnv } from "@/lib/env";
-import { ApiError, PUBLIC_GET_HEADERS, withApiErrors } from "@/lib/http/api-response";
+import { ApiError, methodNotAllowed, PUBLIC_GET_HEADERS, withApiErrors } from "@/lib/http/api-response";
 import { toApiPaperDetail } from "@/lib/papers/api";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { getPaper } from "@/lib/papers/queries";
@@ -18,3 +18,6 @@ export const GET = withApiErrors(async (_request: Request, context: Context) => 
   if (!paper) throw new ApiError(404, "not_found", `Paper ${parsed.id} is not in PaperPulse`);
   return Response.json(toApiPaperDetail(paper, getEnv().appUrl), { headers: PUBLIC_GET_HEADERS });
 });
+
+const notAllowed = methodNotAllowed(["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

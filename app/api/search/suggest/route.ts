@@ -1,6 +1,6 @@
 // GET /api/search/suggest?q=: completions, papers and tags while someone types in the search box (OPTIONS: CORS preflight).
 import { z } from "zod";
-import { PUBLIC_GET_HEADERS, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
+import { methodNotAllowed, parseOrThrow, PUBLIC_GET_HEADERS, withApiErrors } from "@/lib/http/api-response";
 import { suggest, SUGGEST_MAX_LENGTH } from "@/lib/search/suggest";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +15,6 @@ export const GET = withApiErrors(async (request: Request) => {
 export function OPTIONS() {
   return new Response(null, { status: 204, headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, OPTIONS", "Access-Control-Max-Age": "86400" } });
 }
+
+const notAllowed = methodNotAllowed(["GET", "OPTIONS"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { feedErrorResponse, feedResponse, parseFeedFileName } from "@/lib/feeds/http";
 import { loadTagFeed } from "@/lib/feeds/load";
 import { TAG_SLUG_RE } from "@/lib/papers/feed-params";
+import { methodNotAllowed } from "@/lib/http/api-response";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,6 @@ export async function GET(_request: Request, context: Context) {
   if (!doc) return feedErrorResponse(404, `There is no tag "${slug}". GET /api/tags lists them.`);
   return feedResponse(file.format, doc, getEnv().appUrl);
 }
+
+const notAllowed = methodNotAllowed(["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as OPTIONS };

@@ -1,0 +1,18 @@
+// The operator's access for the page and its server actions, from the request's headers and
+// cookie (next/headers). The decision itself is lib/admin/auth.ts.
+import { cookies, headers } from "next/headers";
+import { ADMIN_COOKIE, type AdminAccess, checkAdminAccess } from "@/lib/admin/auth";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+
+export async function currentAdminAccess(): Promise<AdminAccess> {
+  const [requestHeaders, cookieStore] = await Promise.all([headers(), cookies()]);
+  return checkAdminAccess({
+    authorization: requestHeaders.get("authorization"),
+    sessionCookie: cookieStore.get(ADMIN_COOKIE)?.value,
+    clientIp: clientIpFromHeaders(requestHeaders),
+  });
+}
+
+export async function currentClientIp(): Promise<string> {
+  return clientIpFromHeaders(await headers());
+}

@@ -1,0 +1,57 @@
+"use server";
+// Server actions of the operator view: sign in (the token, once, for a session cookie), sign
+// out, and retry a failed delivery. Server actions are public endpoints, so each one checks
+// access itself; Next also refuses actions posted from another origin. Like every action of
+// the app they take (previous state, FormData) (lib/http/server-action-guard.ts).
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { ADMIN_COOKIE, adminCookieOptions, signInAdmin } from "@/lib/admin/auth";
+import { retryFailedDelivery } from "@/lib/admin/retry-delivery";
+import { currentAdminAccess, currentClientIp } from "./access";
+
+export type AdminFormState = { status: "idle" } | { status: "ok"; message: string } | { status: "error"; message: string };
+
+export async function signInAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const outcome = await signInAdmin({ token: form.get("token"), clientIp: await currentClientIp() });
+  switch (outcome.kind) {
+    case "closed":
+      return { status: "error", message: "The operator view is closed." };
+    case "invalid":
+      return { status: "error", message: outcome.message };
+    case "rate_limited":
+      return { status: "error", message: `Too many attempts. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} minutes.` };
+    case "wrong_token":
+      return { status: "error", message: "That token is not right." };
+    case "signed_in":
+      (await cookies()).set(ADMIN_COOKIE, outcome.session.value, adminCookieOptions(outcome.session.maxAgeSeconds));
+      redirect("/admin");
+  }
+}
+
+export async function signOutAction(_previous: AdminFormState, _form: FormData): Promise<AdminFormState> {
+  (await cookies()).delete(ADMIN_COOKIE);
+  redirect("/admin");
+}
+
+const retrySchema = z.object({ deliveryId: z.uuid("That is not a delivery id.") });
+
+export async function retryDeliveryAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const access = await currentAdminAccess();
+  if (access.kind !== "granted") return { status: "error", message: "Sign in again to retry deliveries." };
+  const parsed = retrySchema.safeParse({ deliveryId: form.get("deliveryId") });
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That is not a delivery id." };
+  const outcome = await retryFailedDelivery(parsed.data.deliveryId);
+  switch (outcome.kind) {
+    case "not_found":
+      return { status: "error", message: "This delivery no longer exists." };
+    case "not_failed":
+      return { status: "error", message: `This delivery is ${outcome.status} now, not failed: nothing to retry.` };
+    case "subscriber_inactive":
+      return { status: "error", message: `The subscriber is ${outcome.subscriberStatus}: only they can resume, from their manage link.` };
+    case "requeued":
+      // The row leaves the failed list at once, so the outcome is shown above the tables, where
+      // it follows the delivery until it is sent (the page refreshes itself while its run sends).
+      redirect(`/admin?retried=${outcome.deliveryId}`);
+  }
+}

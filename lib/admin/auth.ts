@@ -1,0 +1,188 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { errorResponse } from "@/lib/http/api-response";
+import { clientIp } from "@/lib/http/client-ip";
+import { consumeRateLimit, type RateLimitRule, refundRateLimit } from "@/lib/http/rate-limit";
+import { log } from "@/lib/log";
+
+// The one gate of the operator view (/admin and /api/admin/*). It is open only while
+// ADMIN_TOKEN is set; unset, every entry point answers 404 as if it did not exist.
+//
+// Two ways in, both checked here and nowhere else:
+//   - a browser signs in once with the token (a form) and gets a session cookie;
+//   - a script sends `Authorization: Bearer <ADMIN_TOKEN>` with each request.
+// The cookie never holds the token: it holds an expiry and an HMAC keyed by the token, so it
+// cannot be turned back into the token, and rotating ADMIN_TOKEN invalidates every session.
+// Every comparison hashes both sides to equal-length HMAC digests first and compares them
+// with timingSafeEqual, so neither content nor length leaks through timing.
+
+export const ADMIN_COOKIE = "pp_admin";
+/** A session lasts a working day; signing in again is one paste. */
+export const ADMIN_SESSION_SECONDS = 12 * 3600;
+/** Failed sign-ins and wrong bearer tokens per client address per window. */
+export const ADMIN_SIGN_IN_RULE: RateLimitRule = { name: "admin-sign-in:ip", limit: 10, windowSeconds: 15 * 60 };
+
+const COMPARE_KEY = "paperpulse:admin-token-compare:v1";
+const SESSION_PURPOSE = "paperpulse:admin-session:v1";
+
+/** Generous: real tokens are 32-64 characters; anything longer is not one. */
+export const adminTokenSchema = z.string().trim().min(1, "Enter the admin token.").max(512, "That is not an admin token.");
+
+export function isAdminEnabled(): boolean {
+  return Boolean(getEnv().ADMIN_TOKEN);
+}
+
+function hmac(key: string, value: string): Buffer {
+  return createHmac("sha256", key).update(value, "utf8").digest();
+}
+
+/** Constant-time: both sides become 32-byte HMAC digests before timingSafeEqual sees them. */
+export function isAdminToken(presented: string): boolean {
+  const token = getEnv().ADMIN_TOKEN;
+  if (!token) return false;
+  return timingSafeEqual(hmac(COMPARE_KEY, presented), hmac(COMPARE_KEY, token));
+}
+
+function sessionSignature(token: string, expiresAt: number): string {
+  return hmac(token, `${SESSION_PURPOSE}:${expiresAt}`).toString("base64url");
+}
+
+/** The cookie value for a session that ends ADMIN_SESSION_SECONDS from `now`: "<expiry>.<hmac>". */
+export function createAdminSession(now: Date = new Date()): { value: string; maxAgeSeconds: number } {
+  const token = getEnv().ADMIN_TOKEN;
+  if (!token) throw new Error("ADMIN_TOKEN is not set: the operator view is closed");
+  const expiresAt = Math.floor(now.getTime() / 1000) + ADMIN_SESSION_SECONDS;
+  return { value: `${expiresAt}.${sessionSignature(token, expiresAt)}`, maxAgeSeconds: ADMIN_SESSION_SECONDS };
+}
+
+export function isValidAdminSession(value: string | undefined, now: Date = new Date()): boolean {
+  const token = getEnv().ADMIN_TOKEN;
+  if (!token || !value) return false;
+  const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(value);
+  if (!match) return false;
+  const expiresAt = Number(match[1]);
+  const expected = Buffer.from(sessionSignature(token, expiresAt), "utf8");
+  const presented = Buffer.from(match[2]!, "utf8");
+  // Both are 43 base64url characters (checked above), so timingSafeEqual gets equal lengths.
+  const signed = timingSafeEqual(presented, expected);
+  return signed && expiresAt > now.getTime() / 1000;
+}
+
+/** Cookie attributes: httpOnly, SameSite=Strict, Secure whenever the site is served over https. */
+export function adminCookieOptions(maxAgeSeconds: number) {
+  return {
+    httpOnly: true,
+    sameSite: "strict" as const,
+    secure: getEnv().appUrl.startsWith("https://"),
+    path: "/",
+    maxAge: maxAgeSeconds,
+  };
+}
+
+export type AdminAccess =
+  | { kind: "closed" } // ADMIN_TOKEN unset: behave as if there were nothing here
+  | { kind: "granted"; via: "session" | "bearer" }
+  | { kind: "denied"; reason: "missing" | "wrong_token" }
+  | { kind: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Compares a presented token under the per-address budget of failed attempts. The attempt is
+ * counted before the comparison, by one atomic upsert in the database (lib/http/rate-limit.ts),
+ * so parallel guesses from any number of instances cannot get past the budget; a correct
+ * token gives its unit back, so scripts and operators never use it up. Past the budget even
+ * the right token is refused until the window ends: otherwise a guesser would still learn
+ * which guess was right.
+ */
+async function compareLimited(presented: string, clientIp: string): Promise<"ok" | "wrong" | { retryAfterSeconds: number }> {
+  const limit = await consumeRateLimit(ADMIN_SIGN_IN_RULE, clientIp);
+  if (!limit.allowed) return { retryAfterSeconds: limit.retryAfterSeconds };
+  if (!isAdminToken(presented)) return "wrong";
+  await refundRateLimit(ADMIN_SIGN_IN_RULE, clientIp);
+  return "ok";
+}
+
+/**
+ * Decides one request from its Authorization header and session cookie. A wrong bearer token
+ * counts against the same per-address budget as a wrong sign-in, so scripts cannot be used to
+ * guess faster than the form.
+ */
+export async function checkAdminAccess(request: { authorization: string | null; sessionCookie: string | undefined; clientIp: string }): Promise<AdminAccess> {
+  if (!isAdminEnabled()) return { kind: "closed" };
+  const bearer = /^Bearer (.+)$/.exec(request.authorization ?? "")?.[1];
+  if (bearer !== undefined) {
+    const result = await compareLimited(bearer, request.clientIp);
+    if (result === "ok") return { kind: "granted", via: "bearer" };
+    if (result !== "wrong") return { kind: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+    log.warn({ ip: request.clientIp }, "admin request with a wrong bearer token");
+    return { kind: "denied", reason: "wrong_token" };
+  }
+  if (isValidAdminSession(request.sessionCookie)) return { kind: "granted", via: "session" };
+  return { kind: "denied", reason: "missing" };
+}
+
+export type SignInOutcome =
+  | { kind: "closed" }
+  | { kind: "invalid"; message: string }
+  | { kind: "wrong_token" }
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  | { kind: "signed_in"; session: { value: string; maxAgeSeconds: number } };
+
+/** The sign-in form: the token, checked under the failed-attempt budget, for a session cookie. */
+export async function signInAdmin(input: { token: unknown; clientIp: string }): Promise<SignInOutcome> {
+  if (!isAdminEnabled()) return { kind: "closed" };
+  const parsed = adminTokenSchema.safeParse(input.token);
+  if (!parsed.success) return { kind: "invalid", message: parsed.error.issues[0]?.message ?? "Enter the admin token." };
+  const result = await compareLimited(parsed.data, input.clientIp);
+  if (typeof result === "object") return { kind: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+  if (result === "wrong") {
+    log.warn({ ip: input.clientIp }, "admin sign-in with a wrong token");
+    return { kind: "wrong_token" };
+  }
+  log.info({ ip: input.clientIp }, "admin signed in");
+  return { kind: "signed_in", session: createAdminSession() };
+}
+
+/** The session cookie's value in a Cookie header, if any. */
+export function sessionCookieFrom(cookieHeader: string | null): string | undefined {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === ADMIN_COOKIE) return rest.join("=");
+  }
+  return undefined;
+}
+
+/** Extra headers of every operator response: never cached, never indexed. */
+export const ADMIN_RESPONSE_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } as const;
+
+type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
+
+/**
+ * Guards an /api/admin/* route handler: 404 while ADMIN_TOKEN is unset (the route does not
+ * exist), 401 without a valid session or bearer token, 429 past the guessing budget.
+ */
+export function withAdminAuth<Ctx>(handler: Handler<Ctx>): Handler<Ctx> {
+  return async (request, context) => {
+    const access = await checkAdminAccess({
+      authorization: request.headers.get("authorization"),
+      sessionCookie: sessionCookieFrom(request.headers.get("cookie")),
+      clientIp: clientIp(request),
+    });
+    switch (access.kind) {
+      case "closed":
+        return errorResponse(404, "not_found", "Not found.", ADMIN_RESPONSE_HEADERS);
+      case "rate_limited":
+        return errorResponse(429, "rate_limited", `Too many attempts. Try again in ${Math.ceil(access.retryAfterSeconds / 60)} minutes.`, {
+          ...ADMIN_RESPONSE_HEADERS,
+          "Retry-After": String(access.retryAfterSeconds),
+        });
+      case "denied":
+        return errorResponse(401, "unauthorized", "This route needs the operator session or the header Authorization: Bearer <ADMIN_TOKEN>.", {
+          ...ADMIN_RESPONSE_HEADERS,
+          "WWW-Authenticate": 'Bearer realm="admin"',
+        });
+      case "granted":
+        return handler(request, context);
+    }
+  };
+}
