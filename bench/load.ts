@@ -1,4 +1,4 @@
-// npm run bench:load [-- --seconds 60 --clients 200 --port 3232]
+// npm run bench:load [-- --seconds 60 --clients 200 --rate 1 --port 3232]
 // Mixed load on the whole app: `next start` (build first: `npm run build`) through
 // bench/lib/next-server.ts on the database at DATABASE_URL (default: the 100k-paper
 // paperpulse_bench). The clients are split over four routes, all at once, each share run by
@@ -9,6 +9,10 @@
 // - search (20 %): words, phrases, exclusions, OR, typos, author names, tag filters, sorts;
 // - subscribe (10 %): the sign-up form as a browser without JavaScript posts it (the server
 //   action's multipart form), a new address each time.
+// Each client sends --rate requests a second (default 1: a click a second, far busier than a
+// reader), so the figures are latencies at a known offered load (clients × rate); --rate 0
+// makes every client send its next request the moment the last one is answered, which
+// measures saturation: latency then only says how many clients wait for one server.
 // Every request carries its own X-Forwarded-For address (the server trusts one proxy hop,
 // TRUSTED_PROXY_HOPS=1), so the per-client sign-up limit of 10 an hour sees 200 clients, not
 // one; a sign-up turned away by that limit would be counted apart as "limited". An error is
@@ -21,11 +25,12 @@ import { addDays, isoWeekOf } from "@/lib/papers/dates";
 import { fetchLatestDay, startBenchServer } from "./lib/next-server";
 
 const { values } = parseArgs({
-  options: { seconds: { type: "string", default: "60" }, clients: { type: "string", default: "200" }, port: { type: "string", default: "3232" } },
+  options: { seconds: { type: "string", default: "60" }, clients: { type: "string", default: "200" }, port: { type: "string", default: "3232" }, rate: { type: "string", default: "1" } },
 });
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const port = Number(values.port);
+const rate = Number(values.rate);
 
 const SIGNED_UP = "Almost done: check your inbox";
 const LIMITED = "Too many sign-ups";
@@ -176,7 +181,8 @@ async function main() {
 
     const outcomes = new Map(routes.map((route) => [route.name, { limited: 0, rejected: 0, example: "" }]));
     let assigned = 0;
-    console.log(`${clients} clients for ${seconds} s, ${base} on ${new URL(server.databaseUrl).pathname.slice(1)}`);
+    const pace = rate > 0 ? `${rate} request/s each (${clients * rate} req/s offered)` : "each as fast as answered";
+    console.log(`${clients} clients, ${pace}, for ${seconds} s, ${base} on ${new URL(server.databaseUrl).pathname.slice(1)}`);
     const runs = routes.map((route, index) => {
       const connections = index === routes.length - 1 ? clients - assigned : Math.round(clients * route.share);
       assigned += connections;
@@ -197,6 +203,7 @@ async function main() {
         connections,
         duration: seconds,
         timeout: 10,
+        ...(rate > 0 ? { connectionRate: rate } : {}),
         // A new request object each time, built from the mix above.
         requests: [{ setupRequest: () => route.setup(), ...(onResponse ? { onResponse } : {}) }],
       }).then((result) => ({ route: route.name, connections, result }));
@@ -209,7 +216,8 @@ async function main() {
     let worstP99 = 0;
     for (const { route, connections, result } of results) {
       const outcome = outcomes.get(route)!;
-      const errors = result.errors + result.timeouts + result.non2xx + outcome.rejected;
+      // autocannon's errors include its timeouts.
+      const errors = result.errors + result.non2xx + outcome.rejected;
       totalErrors += errors;
       totalRequests += result.requests.total;
       worstP99 = Math.max(worstP99, result.latency.p99);
@@ -217,8 +225,8 @@ async function main() {
         `${route.padEnd(10)} ${String(connections).padStart(7)} ${String(result.requests.total).padStart(9)} ${result.requests.average.toFixed(0).padStart(7)} ${`${result.latency.p50} ms`.padStart(8)} ${`${result.latency.p99} ms`.padStart(8)} ${String(errors).padStart(7)} ${String(outcome.limited).padStart(8)}`,
       );
       const codes = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2"));
-      if (codes.length > 0 || result.errors + result.timeouts + outcome.rejected > 0) {
-        console.log(`${"".padEnd(10)} ${codes.map(([code, stat]) => `HTTP ${code}: ${stat.count}`).join(", ")} socket errors ${result.errors}, timeouts ${result.timeouts}, sign-ups without confirmation ${outcome.rejected}${outcome.example ? ` (e.g. "${outcome.example}")` : ""}`);
+      if (codes.length > 0 || result.errors + outcome.rejected > 0) {
+        console.log(`${"".padEnd(10)} ${codes.map(([code, stat]) => `HTTP ${code}: ${stat.count}`).join(", ")} connection errors ${result.errors - result.timeouts}, timeouts (10 s) ${result.timeouts}, sign-ups without confirmation ${outcome.rejected}${outcome.example ? ` (e.g. "${outcome.example}")` : ""}`);
       }
     }
     console.log(`\nall routes: ${totalRequests} requests, ${(totalRequests / seconds).toFixed(0)} req/s, ${totalErrors} errors (target 0), worst p99 ${worstP99} ms (target < 500 ms)`);

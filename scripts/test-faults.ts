@@ -37,8 +37,8 @@ const SIZES = {
     smtpFaults: { subscribers: 400 },
     dbRestart: { subscribers: 200 },
     concurrentCron: { subscribers: 100 },
-    ingestKill: { papers: 2000, perFile: 1000, kills: 1 },
-    scaleOut: { subscribers: 300 },
+    ingestKill: { papers: 2000, perFile: 2000, kills: 1 },
+    scaleOut: { subscribers: 400 },
   },
 } as const;
 

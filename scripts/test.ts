@@ -1,5 +1,6 @@
 // npm test: type check, lint, unit and integration tests (Vitest, real PostgreSQL), then
-// browser tests (Playwright in Debian's Chromium against `next start`). Ends with one line
+// browser tests (Playwright in Debian's Chromium against `next start`), then the fault suite
+// at its CI size (scripts/test-faults.ts). Ends with one line
 // "N passed, N failed" and an exit code that says the same.
 //
 // PostgreSQL comes from TEST_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -87,6 +88,12 @@ function countPlaywright(file: string): { passed: number; failed: number } {
   return { passed, failed };
 }
 
+function countFaults(file: string): { passed: number; failed: number } {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { passed: number; failed: number };
+  return { passed: report.passed, failed: report.failed };
+}
+
 async function main() {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
@@ -116,11 +123,18 @@ async function main() {
     run("browser tests", bin("playwright"), ["test"], e2eEnv);
   }
 
+  // The fault suite at its CI size (docs/operations.md, "Fault suite"): real processes killed,
+  // SMTP and database faults. It needs PostgreSQL and the build; one result per scenario.
+  const faultsReport = path.join(results, "faults.json");
+  const runFaults = hasPostgres && e2eReady;
+  if (runFaults) run("fault suite (ci size)", bin("tsx"), ["scripts/test-faults.ts", "--size", "ci", "--no-build", "--json", faultsReport]);
+
   const vitest = countVitest(path.join(results, "vitest.json"));
   const playwright = e2eReady ? countPlaywright(path.join(results, "playwright.json")) : { passed: 0, failed: 0 };
+  const faults = runFaults ? countFaults(faultsReport) : { passed: 0, failed: 0 };
   const failedSteps = steps.filter((s) => !s.ok);
-  const passed = vitest.passed + playwright.passed;
-  const failed = vitest.failed + playwright.failed + failedSteps.filter((s) => s.name === "type check" || s.name === "lint" || s.name === "build").length;
+  const passed = vitest.passed + playwright.passed + faults.passed;
+  const failed = vitest.failed + playwright.failed + faults.failed + failedSteps.filter((s) => s.name === "type check" || s.name === "lint" || s.name === "build").length;
   console.log("");
   for (const step of steps) console.log(`${step.ok ? "✓" : "✗"} ${step.name}`);
   console.log(`${passed} passed, ${failed} failed`);

@@ -1,7 +1,9 @@
 // /search?q=&tags=&from=&to=&sort=&cursor=: ranked full-text search with tag filters and
 // feeds of the search. Dynamic (it reads the query string); the search itself is bounded
-// (docs/search.md), so it needs no page cache. An arXiv id or abs URL goes to the paper.
+// (docs/search.md) and its outcome is kept 60 s per normalized query (popular searches repeat;
+// ingests expire it with the feeds). An arXiv id or abs URL goes to the paper.
 import type { Metadata } from "next";
+import { unstable_cache } from "next/cache";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FeedLinksBar } from "@/components/feed-links";
@@ -9,6 +11,7 @@ import { SearchHitCard } from "@/components/search-hit-card";
 import { TagFilter } from "@/components/tag-filter";
 import { describeZodError } from "@/lib/http/api-response";
 import { feedAlternates, searchFeedLinks } from "@/lib/feeds/links";
+import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
 import { addDays, formatDayLong } from "@/lib/papers/dates";
 import { SEARCH_PAGE_SIZE, type SearchParams, searchHref, searchParamsInput, searchParamsSchema } from "@/lib/search/params";
@@ -19,6 +22,16 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const SORT_LABELS = { relevance: "Relevance", trending: "Trending", new: "Newest" } as const;
+
+// The same search asked again within a minute is answered from the data cache: the key is the
+// normalized URL (searchHref sorts tags and drops defaults), so spelling variants share it.
+// Upvotes and trending scores may then be up to a minute old; new papers expire it at once.
+function loadSearch(params: SearchParams) {
+  return unstable_cache(() => runSearch({ ...params, limit: SEARCH_PAGE_SIZE }), ["search-page", searchHref(params)], {
+    tags: [CACHE_TAGS.allFeeds, CACHE_TAGS.latest],
+    revalidate: 60,
+  })();
+}
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const parsed = searchParamsSchema.safeParse(searchParamsInput(await searchParams));
@@ -51,7 +64,7 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
-  const outcome = await runSearch({ ...params, limit: SEARCH_PAGE_SIZE });
+  const outcome = await loadSearch(params);
   if (outcome.kind === "paper") {
     if (outcome.exists) redirect(`/papers/${outcome.id}`);
     return (

@@ -8,6 +8,7 @@
 // next.config.ts, so a `next build` elsewhere in a shared checkout cannot swap the files
 // under a running benchmark.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,7 @@ export async function startBenchServer(options: { port: number; env?: Record<str
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL;
   const base = `http://127.0.0.1:${options.port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-bench-"));
+  const cronSecret = randomBytes(24).toString("hex");
   const child = spawn(join(appDir, "node_modules/.bin/next"), ["start", "-p", String(options.port)], {
     cwd: appDir,
     // Its own process group: `next start` runs the server in a child process, and stop()
@@ -44,6 +46,7 @@ export async function startBenchServer(options: { port: number; env?: Record<str
       SEED_FROM_HF: "false",
       SCHEDULER: "off",
       LOG_LEVEL: "warn",
+      CRON_SECRET: cronSecret,
       ...options.env,
     },
   });
@@ -58,6 +61,7 @@ export async function startBenchServer(options: { port: number; env?: Record<str
   };
   try {
     await waitUntilReady(base, child, options.readyTimeoutMs ?? 600_000);
+    await expireCachedPages(base, cronSecret);
   } catch (error) {
     await stop();
     throw error;
@@ -79,6 +83,21 @@ async function waitUntilReady(base: string, child: ChildProcess, timeoutMs: numb
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`The server did not answer within ${timeoutMs / 1000} s (last: ${String(last)})`);
+}
+
+/**
+ * Next keeps rendered pages in .next on disk, and a build is shared: pages another run
+ * rendered from another database (e2e, a demo start) would be served as they are. The app's
+ * own revalidation route expires every feed, tag and paper page, so the benchmark measures
+ * pages of its database, rendered by its first visitors.
+ */
+async function expireCachedPages(base: string, cronSecret: string): Promise<void> {
+  const response = await fetch(`${base}/api/cron/revalidate`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${cronSecret}`, "content-type": "application/json" },
+    body: JSON.stringify({ addedDays: true }),
+  });
+  if (!response.ok) throw new Error(`POST /api/cron/revalidate: HTTP ${response.status} ${await response.text()}`);
 }
 
 /** The most recent listed day, from the public API: the benches' feed URLs hang off it. */

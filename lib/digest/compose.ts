@@ -27,6 +27,11 @@ interface PendingRow {
 export interface ComposeResult {
   composed: number;
   skipped: number;
+  /**
+   * The papers (ids, in order) of each delivery composed and claimed by this call, as
+   * committed: the sender needs not read them back.
+   */
+  papers: Map<string, string[]>;
 }
 
 /**
@@ -46,7 +51,7 @@ export async function composeChunk(run: DigestRunRecord, chunk: number, claimTok
         WHERE d.run_id = ${run.id}::uuid AND d.chunk = ${chunk} AND d.status = 'pending' AND d.paper_count IS NULL
         ORDER BY d.id
         FOR UPDATE OF d SKIP LOCKED`;
-      if (rows.length === 0) return { composed: 0, skipped: 0 };
+      if (rows.length === 0) return { composed: 0, skipped: 0, papers: new Map() };
       const subscriberIds = rows.map((row) => row.subscriber_id);
 
       const lastDigests = await tx.$queryRaw<{ subscriber_id: string; period_start: string }[]>`
@@ -100,6 +105,11 @@ export async function composeChunk(run: DigestRunRecord, chunk: number, claimTok
               RETURNING delivery_id, paper_id, position`;
       const topPaper = new Map<string, { paperId: string; position: number }>();
       const counts = new Map<string, number>();
+      const papers = new Map<string, string[]>();
+      for (const row of [...inserted].sort((a, b) => a.position - b.position)) {
+        if (!papers.has(row.delivery_id)) papers.set(row.delivery_id, []);
+        papers.get(row.delivery_id)!.push(row.paper_id);
+      }
       for (const row of inserted) {
         counts.set(row.delivery_id, (counts.get(row.delivery_id) ?? 0) + 1);
         const top = topPaper.get(row.delivery_id);
@@ -136,7 +146,7 @@ export async function composeChunk(run: DigestRunRecord, chunk: number, claimTok
           attempts = d.attempts + CASE WHEN x.n = 0 THEN 0 ELSE 1 END
         FROM unnest(${ids}::uuid[], ${paperCounts}::int[], ${subjects}::text[], ${notes}::text[]) AS x(id, n, subject, note)
         WHERE d.id = x.id`;
-      return { composed: rows.length - skipped, skipped };
+      return { composed: rows.length - skipped, skipped, papers };
     },
     { timeout: 120_000, maxWait: 60_000 },
   );

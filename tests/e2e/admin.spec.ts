@@ -93,7 +93,13 @@ test.describe("the operator view", () => {
     // A delivery exactly as the sender leaves one after a 554 (lib/digest/deliver.ts,
     // recordFailure): failed, its papers released, the reason kept.
     const planted = await withDb(async (db) => {
-      const day = (await db.query<{ day: string | null }>(`SELECT max(listed_on)::text AS day FROM papers`)).rows[0]?.day;
+      // An earlier day with papers: today's daily run belongs to the digest journey in
+      // subscribe.spec.ts, and planting it here would leave that run already complete.
+      const day = (
+        await db.query<{ day: string | null }>(
+          `SELECT max(listed_on)::text AS day FROM papers WHERE listed_on < (SELECT max(listed_on) FROM papers) - 1`,
+        )
+      ).rows[0]?.day;
       expect(day, "the e2e database has papers").toBeTruthy();
       const subscriber = await db.query<{ id: string }>(
         `INSERT INTO subscribers (id, email, status, frequency, topics, confirmed_at, created_at, updated_at)

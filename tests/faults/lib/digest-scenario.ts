@@ -29,6 +29,8 @@ export interface DigestScenarioOptions {
   env?: Record<string, string>;
   /** How long the run may take once driven. */
   timeoutMs: number;
+  /** Fail unless every process sent some of the messages (scale-out). */
+  everyProcessSends?: boolean;
   drive: (run: DrivenRun) => Promise<void>;
 }
 
@@ -117,6 +119,12 @@ export async function runDigestScenario(ctx: SuiteContext, options: DigestScenar
     );
   }
   if (verdict) notes.push(`${verdict.due} due, ${verdict.sent} sent, ${verdict.failed550} failed with 550, ${verdict.copies} copies received`);
+  const bySender = new Map<string, number>();
+  for (const copy of smtp.copies) bySender.set(copy.sender, (bySender.get(copy.sender) ?? 0) + 1);
+  notes.push(`copies by sender: ${[...bySender].sort().map(([sender, n]) => `${sender.replace(".faults.test", "")} ${n}`).join(", ")}`);
+  if (options.everyProcessSends) {
+    for (const p of cluster.all) if (!bySender.has(`${p.name}.faults.test`)) violations.push(`${p.name} sent nothing: the run was not shared`);
+  }
   const passed = violations.length === 0;
   if (passed) await dropFaultDatabase(ctx, dbName);
   else notes.push(`database ${dbName} kept for inspection`);

@@ -30,6 +30,8 @@ export interface ReceivedCopy {
   /** Paper ids in the order the digest lists them: a re-sent copy must list the same. */
   papers: string;
   acceptedAt: number;
+  /** The sender's EHLO name (the suite names each process's SMTP client after the process). */
+  sender: string;
   /** The server took this copy and then dropped the connection before its 250. */
   droppedAfterAccept: boolean;
 }
@@ -97,6 +99,7 @@ export async function startFaultSmtpServer(plan: FaultPlan): Promise<FaultSmtpSe
               subject: parsed.subject ?? "",
               papers: [...(parsed.text ?? "").matchAll(/\/papers\/(\d{4}\.\d{4,5})/g)].map((m) => m[1]!).join(","),
               acceptedAt: Date.now(),
+              sender: session.hostNameAppearsAs ?? "",
               droppedAfterAccept: false,
             };
             if (attempt === 1 && fraction(plan.seed, "drop", messageId) < plan.dropRate) {

@@ -187,6 +187,11 @@ export interface ClusterOptions {
   env?: Record<string, string>;
 }
 
+/** nodemailer takes options from the URL's query: `name` is the EHLO name, so the server can tell who sent each message. */
+function senderUrl(smtpUrl: string, processName: string): string {
+  return `${smtpUrl}/?name=${processName}.faults.test`;
+}
+
 /** The app instances and worker processes of one scenario, on one database and one mail server. */
 export class Cluster {
   readonly apps: ManagedProcess[] = [];
@@ -214,11 +219,11 @@ export class Cluster {
     const logDir = path.join(ctx.logDir, options.scenario);
     for (let i = 0; i < options.apps; i += 1) {
       const port = ctx.basePort + i;
-      const spec: ProcessSpec = { name: `app-${i + 1}`, kind: "app", port, env: { ...common, PORT: String(port), WORKERS_IN_APP: String(options.workersInApp) } };
+      const spec: ProcessSpec = { name: `app-${i + 1}`, kind: "app", port, env: { ...common, PORT: String(port), WORKERS_IN_APP: String(options.workersInApp), SMTP_URL: senderUrl(options.smtpUrl, `app-${i + 1}`) } };
       this.apps.push(new ManagedProcess(spec, logDir, this.unexpectedExits));
     }
     for (let i = 0; i < options.workers; i += 1) {
-      this.workers.push(new ManagedProcess({ name: `worker-${i + 1}`, kind: "worker", env: common }, logDir, this.unexpectedExits));
+      this.workers.push(new ManagedProcess({ name: `worker-${i + 1}`, kind: "worker", env: { ...common, SMTP_URL: senderUrl(options.smtpUrl, `worker-${i + 1}`) } }, logDir, this.unexpectedExits));
     }
   }
 
