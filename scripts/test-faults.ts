@@ -37,7 +37,7 @@ const SIZES = {
     smtpFaults: { subscribers: 400 },
     dbRestart: { subscribers: 200 },
     concurrentCron: { subscribers: 100 },
-    ingestKill: { papers: 2000, perFile: 2000, kills: 1 },
+    ingestKill: { papers: 3000, perFile: 3000, kills: 1 },
     scaleOut: { subscribers: 400 },
   },
 } as const;
