@@ -15,6 +15,7 @@ import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { runnerForPgClient } from "@/lib/db/sql-runner";
 import { TOPICS } from "./lib/synthetic-corpus";
+import { createSeededRandom } from "@/lib/seeded-random";
 
 const { values } = parseArgs({
   options: {
@@ -41,17 +42,8 @@ const SUBSCRIBERS = Number(values.subscribers);
 const WORKERS = Number(values.workers);
 const APP_URL = "https://paperpulse.example";
 
-/** Deterministic pseudo-random numbers (mulberry32), so two runs send the same digests. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so two runs send the same digests. */
+const random = createSeededRandom;
 
 /** 40 % all topics, then one to three topics, popular ones more often (Zipf-like). */
 function topicsFor(next: () => number): string[] {

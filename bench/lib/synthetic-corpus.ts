@@ -3,6 +3,7 @@
 // a few very common words ("model" in most papers), topic words shared by thousands, and a
 // long Zipf tail of rare invented terms that only a handful of papers use. Deterministic
 // for a given seed, so two benchmark runs search the same data.
+import { createSeededRandom } from "@/lib/seeded-random";
 
 export interface SyntheticTopic {
   slug: string;
@@ -60,16 +61,7 @@ const SYLLABLES = ["ka", "lo", "mi", "ren", "ta", "vo", "zu", "qua", "pex", "dor
 const FIRST = ["Wei", "Ana", "Luca", "Priya", "Kenji", "Sofia", "Omar", "Mei", "Jonas", "Aisha", "Diego", "Yuki", "Nina", "Arjun", "Elena", "Tomas", "Lina", "Hugo", "Sara", "Ravi", "Chen", "Maya", "Ivan", "Zara", "Felix", "Noor", "Pablo", "Ines", "Kofi", "Lea"];
 const LAST = ["Zhang", "Garcia", "Rossi", "Sharma", "Tanaka", "Muller", "Haddad", "Kowalski", "Silva", "Okafor", "Nguyen", "Ivanova", "Larsen", "Dubois", "Kim", "Patel", "Moreau", "Costa", "Novak", "Ahmed", "Schmidt", "Lopez", "Wang", "Ito", "Berg", "Singh", "Fischer", "Reyes", "Olsen", "Yilmaz"];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 export interface SyntheticPaper {
   id: string;
@@ -98,7 +90,7 @@ export class SyntheticCorpus {
   constructor(
     private readonly options: { seed?: number; tailSize?: number; authorPoolSize?: number; days: number; endDay: string } = { days: 365, endDay: "2026-11-27" },
   ) {
-    this.random = mulberry32(options.seed ?? 42);
+    this.random = createSeededRandom(options.seed ?? 42);
     const tailSize = options.tailSize ?? 200_000;
     const seen = new Set<string>();
     this.tail = [];

@@ -3,6 +3,7 @@
 // ingest benchmark and for tests that need a big payload. The text is invented and
 // deterministic for a seed; lengths are like real papers (titles of 8–14 words, abstracts
 // of ~1,000 characters in two paragraphs, 2–9 authors, 4–8 keywords).
+import { createSeededRandom } from "@/lib/seeded-random";
 
 const TOPIC_PHRASES = [
   "large language models", "diffusion models", "reinforcement learning", "retrieval-augmented generation", "vision-language models",
@@ -19,16 +20,7 @@ const FILLER = ["the", "of", "and", "a", "to", "in", "we", "that", "for", "on", 
 const FIRST = ["Wei", "Ana", "Luca", "Priya", "Kenji", "Sofia", "Omar", "Mei", "Jonas", "Aisha", "Diego", "Yuki", "Nina", "Arjun", "Elena"];
 const LAST = ["Zhang", "Garcia", "Rossi", "Sharma", "Tanaka", "Muller", "Haddad", "Kowalski", "Silva", "Okafor", "Nguyen", "Larsen"];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+
 
 export interface SyntheticHfOptions {
   count: number;
@@ -41,7 +33,7 @@ export interface SyntheticHfOptions {
 
 /** An array of HF daily-papers items, ready for JSON.stringify. */
 export function syntheticHfDailyPapers(options: SyntheticHfOptions): unknown[] {
-  const random = mulberry32(options.seed ?? 7);
+  const random = createSeededRandom(options.seed ?? 7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const sentence = (topic: string, words: number) => {

@@ -1,4 +1,5 @@
 import type { PaperInput } from "@/lib/ingest/paper-input";
+import { createSeededRandom } from "@/lib/seeded-random";
 
 // The demo feed shown when the database is empty and Hugging Face cannot be reached. Every
 // title, abstract, author, benchmark and method name here is invented: the papers are composed
@@ -37,16 +38,8 @@ export interface DemoPaperOptions {
 
 type Rng = () => number;
 
-/** mulberry32: tiny, fast and good enough for picking demo text; not for anything secret. */
 function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  return createSeededRandom(seed);
 }
 
 function randomInt(rng: Rng, min: number, max: number): number {

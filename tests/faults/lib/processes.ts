@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import path from "node:path";
+import { createSeededRandom } from "@/lib/seeded-random";
 
 // Real OS processes for the fault suite: `next start` app instances and `npm run worker`
 // processes, each in a process group of its own so SIGKILL takes the whole of it (npm, tsx
@@ -158,14 +159,5 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   }
 }
 
-/** A deterministic random source (mulberry32) so a failing run can be replayed with --seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Faults are drawn from a seed so a failing run can be replayed with --seed. */
+export const seededRandom = createSeededRandom;
