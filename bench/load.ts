@@ -1,4 +1,4 @@
-// npm run bench:load [-- --seconds 60 --clients 200 --rate 1 --port 3232]
+// npm run bench:load [-- --seconds 60 --clients 200 --rate 1 --warmup 0 --port 3232]
 // Mixed load on the whole app: `next start` (build first: `npm run build`) through
 // bench/lib/next-server.ts on the database at DATABASE_URL (default: the 100k-paper
 // paperpulse_bench). The clients are split over four routes, all at once, each share run by
@@ -13,24 +13,28 @@
 // reader), so the figures are latencies at a known offered load (clients × rate); --rate 0
 // makes every client send its next request the moment the last one is answered, which
 // measures saturation: latency then only says how many clients wait for one server.
+// The server starts with every cached page expired (the worst case: right after a deploy);
+// --warmup <s> first runs the same mix for that long, uncounted, to measure the steady state.
 // Every request carries its own X-Forwarded-For address (the server trusts one proxy hop,
 // TRUSTED_PROXY_HOPS=1), so the per-client sign-up limit of 10 an hour sees 200 clients, not
 // one; a sign-up turned away by that limit would be counted apart as "limited". An error is
 // a socket error, a timeout, a non-2xx answer, or a sign-up answered without its
 // confirmation message. Prints errors, req/s and p50/p99 per route. Target: 0 errors,
 // p99 < 500 ms.
+import { randomInt } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { addDays, isoWeekOf } from "@/lib/papers/dates";
 import { fetchLatestDay, startBenchServer } from "./lib/next-server";
 
 const { values } = parseArgs({
-  options: { seconds: { type: "string", default: "60" }, clients: { type: "string", default: "200" }, port: { type: "string", default: "3232" }, rate: { type: "string", default: "1" } },
+  options: { seconds: { type: "string", default: "60" }, clients: { type: "string", default: "200" }, port: { type: "string", default: "3232" }, rate: { type: "string", default: "1" }, warmup: { type: "string", default: "0" } },
 });
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const port = Number(values.port);
 const rate = Number(values.rate);
+const warmup = Number(values.warmup);
 
 const SIGNED_UP = "Almost done: check your inbox";
 const LIMITED = "Too many sign-ups";
@@ -90,7 +94,9 @@ function multipart(fields: [string, string][], boundary: string): string {
   return `${fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("")}--${boundary}--\r\n`;
 }
 
-let addressCounter = 0;
+// A random start: runs an hour apart or less would otherwise reuse the same addresses, and
+// the per-client sign-up limit (stored in the database) would remember the earlier run.
+let addressCounter = randomInt(1 << 24);
 /** A different client address for every request: 10.x.y.z. */
 function nextClientAddress(): string {
   addressCounter += 1;
@@ -180,35 +186,46 @@ async function main() {
     }
 
     const outcomes = new Map(routes.map((route) => [route.name, { limited: 0, rejected: 0, example: "" }]));
-    let assigned = 0;
+    const runMix = (duration: number) => {
+      let assigned = 0;
+      return Promise.all(
+        routes.map((route, index) => {
+          const connections = index === routes.length - 1 ? clients - assigned : Math.round(clients * route.share);
+          assigned += connections;
+          const outcome = outcomes.get(route.name)!;
+          const onResponse =
+            route.name === "subscribe"
+              ? (status: number, body: string) => {
+                  if (status !== 200) return;
+                  if (body.includes(LIMITED)) outcome.limited += 1;
+                  else if (!body.includes(SIGNED_UP)) {
+                    outcome.rejected += 1;
+                    outcome.example ||= /role="alert"[^>]*>([^<]*)/.exec(body)?.[1] ?? body.slice(0, 200);
+                  }
+                }
+              : undefined;
+          return autocannon({
+            url: base,
+            connections,
+            duration,
+            timeout: 10,
+            ...(rate > 0 ? { connectionRate: rate } : {}),
+            // A new request object each time, built from the mix above.
+            requests: [{ setupRequest: () => route.setup(), ...(onResponse ? { onResponse } : {}) }],
+          }).then((result) => ({ route: route.name, connections, result }));
+        }),
+      );
+    };
     const pace = rate > 0 ? `${rate} request/s each (${clients * rate} req/s offered)` : "each as fast as answered";
-    console.log(`${clients} clients, ${pace}, for ${seconds} s, ${base} on ${new URL(server.databaseUrl).pathname.slice(1)}`);
-    const runs = routes.map((route, index) => {
-      const connections = index === routes.length - 1 ? clients - assigned : Math.round(clients * route.share);
-      assigned += connections;
-      const outcome = outcomes.get(route.name)!;
-      const onResponse =
-        route.name === "subscribe"
-          ? (status: number, body: string) => {
-              if (status !== 200) return;
-              if (body.includes(LIMITED)) outcome.limited += 1;
-              else if (!body.includes(SIGNED_UP)) {
-                outcome.rejected += 1;
-                outcome.example ||= /role="alert"[^>]*>([^<]*)/.exec(body)?.[1] ?? body.slice(0, 200);
-              }
-            }
-          : undefined;
-      return autocannon({
-        url: base,
-        connections,
-        duration: seconds,
-        timeout: 10,
-        ...(rate > 0 ? { connectionRate: rate } : {}),
-        // A new request object each time, built from the mix above.
-        requests: [{ setupRequest: () => route.setup(), ...(onResponse ? { onResponse } : {}) }],
-      }).then((result) => ({ route: route.name, connections, result }));
-    });
-    const results = await Promise.all(runs);
+    if (warmup > 0) {
+      // Steady state: the same mix first, not counted, so the page caches hold what this
+      // traffic asks for (as on a server that has been up), not an empty cache after a deploy.
+      console.log(`warm-up: ${clients} clients, ${pace}, for ${warmup} s (not counted)`);
+      await runMix(warmup);
+      for (const outcome of outcomes.values()) Object.assign(outcome, { limited: 0, rejected: 0, example: "" });
+    }
+    console.log(`${clients} clients, ${pace}, for ${seconds} s, ${base} on ${new URL(server.databaseUrl).pathname.slice(1)}${warmup > 0 ? `, after ${warmup} s of warm-up` : ", cold page caches"}`);
+    const results = await runMix(seconds);
 
     console.log(`\n${"route".padEnd(10)} ${"clients".padStart(7)} ${"requests".padStart(9)} ${"req/s".padStart(7)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"errors".padStart(7)} ${"limited".padStart(8)}`);
     let totalErrors = 0;

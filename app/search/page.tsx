@@ -26,7 +26,9 @@ const SORT_LABELS = { relevance: "Relevance", trending: "Trending", new: "Newest
 // The same search asked again within a minute is answered from the data cache: the key is the
 // normalized URL (searchHref sorts tags and drops defaults), so spelling variants share it.
 // Upvotes and trending scores may then be up to a minute old; new papers expire it at once.
+// Only first pages: they are what repeats, and each entry (~40 KB) is written to .next/cache.
 function loadSearch(params: SearchParams) {
+  if (params.cursor) return runSearch({ ...params, limit: SEARCH_PAGE_SIZE });
   return unstable_cache(() => runSearch({ ...params, limit: SEARCH_PAGE_SIZE }), ["search-page", searchHref(params)], {
     tags: [CACHE_TAGS.allFeeds, CACHE_TAGS.latest],
     revalidate: 60,
