@@ -209,7 +209,9 @@ async function main() {
             connections,
             duration,
             timeout: 10,
-            ...(rate > 0 ? { connectionRate: rate } : {}),
+            // autocannon paces whole requests per connection per second; a slower reader
+            // (--rate below 1, a think time over a second) is paced across the route's clients.
+            ...(rate >= 1 ? { connectionRate: rate } : rate > 0 ? { overallRate: Math.max(1, Math.round(connections * rate)) } : {}),
             // A new request object each time, built from the mix above.
             requests: [{ setupRequest: () => route.setup(), ...(onResponse ? { onResponse } : {}) }],
           }).then((result) => ({ route: route.name, connections, result }));
