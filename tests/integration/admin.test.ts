@@ -18,14 +18,11 @@ import { startDigestRuns } from "@/lib/digest/runs";
 import { resetEnvForTests } from "@/lib/env";
 import { upsertPapers } from "@/lib/ingest/upsert";
 import { finishIngestRun, startIngestRun } from "@/lib/ingest/ingest-runs";
-import { getQueue, stopQueue } from "@/lib/jobs/queue";
-import { startWorkers } from "@/lib/jobs/workers";
-import { closeMailTransport } from "@/lib/mail/transport";
 import { addDays, todayUtc } from "@/lib/papers/dates";
-import { configureMail, insertActiveSubscribers, waitForRunCompleted } from "./helpers/digest";
+import { startMailWorkers, stopMailWorkers, insertActiveSubscribers, waitForRunCompleted } from "./helpers/digest";
 import { makePaper } from "./helpers/factories";
 import { truncateAll } from "./helpers/reset";
-import { type SmtpReply, startTestSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";
+import { type SmtpReply, type TestSmtpServer } from "./helpers/smtp-server";
 
 // The operator view's library (lib/admin): who gets in (token compare, session cookie,
 // bearer, rate limit), what it reads (subscribers, runs, failures, the activity series) and
@@ -46,15 +43,11 @@ function setAdminToken(token: string | undefined) {
 }
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer({ onRecipient: (address) => onRecipient(address), onMessage: (message, attempt) => onMessage(message.to, attempt) });
-  configureMail(smtp.url, { DIGEST_MAX_ATTEMPTS: "2" });
-  await startWorkers(await getQueue(), { workers: true, schedule: false });
+  smtp = await startMailWorkers({ onRecipient: (address) => onRecipient(address), onMessage: (message, attempt) => onMessage(message.to, attempt) }, { DIGEST_MAX_ATTEMPTS: "2" });
 });
 
 afterAll(async () => {
-  await stopQueue();
-  closeMailTransport();
-  await smtp.close();
+  await stopMailWorkers(smtp);
   setAdminToken(undefined);
 });
 

@@ -2,14 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { startDigestRuns } from "@/lib/digest/runs";
 import { upsertPapers } from "@/lib/ingest/upsert";
-import { getQueue, stopQueue } from "@/lib/jobs/queue";
-import { startWorkers } from "@/lib/jobs/workers";
-import { closeMailTransport } from "@/lib/mail/transport";
 import { addDays, todayUtc } from "@/lib/papers/dates";
-import { configureMail, insertActiveSubscribers, waitForRunCompleted } from "./helpers/digest";
+import { configureMail, startMailWorkers, stopMailWorkers, insertActiveSubscribers, waitForRunCompleted } from "./helpers/digest";
 import { makePaper } from "./helpers/factories";
 import { truncateAll } from "./helpers/reset";
-import { type SmtpReply, startTestSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";
+import { type SmtpReply, type TestSmtpServer } from "./helpers/smtp-server";
 
 // What the sender does when the mail server says no: 4xx is retried with backoff until it
 // goes through, 5xx fails the delivery for good, hard bounces and repeated failures suspend
@@ -21,15 +18,11 @@ let onMessage: (to: string, attempt: number) => SmtpReply | null = () => null;
 const today = todayUtc();
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer({ onRecipient: (address) => onRecipient(address), onMessage: (message, attempt) => onMessage(message.to, attempt) });
-  configureMail(smtp.url, { DIGEST_MAX_ATTEMPTS: "3", DIGEST_SUSPEND_AFTER_FAILURES: "3" });
-  await startWorkers(await getQueue(), { workers: true, schedule: false });
+  smtp = await startMailWorkers({ onRecipient: (address) => onRecipient(address), onMessage: (message, attempt) => onMessage(message.to, attempt) }, { DIGEST_MAX_ATTEMPTS: "3", DIGEST_SUSPEND_AFTER_FAILURES: "3" });
 });
 
 afterAll(async () => {
-  await stopQueue();
-  closeMailTransport();
-  await smtp.close();
+  await stopMailWorkers(smtp);
 });
 
 beforeEach(async () => {

@@ -4,15 +4,12 @@ import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/unsubs
 import { getDb } from "@/lib/db";
 import { startDigestRuns } from "@/lib/digest/runs";
 import { upsertPapers } from "@/lib/ingest/upsert";
-import { getQueue, stopQueue } from "@/lib/jobs/queue";
-import { startWorkers } from "@/lib/jobs/workers";
-import { closeMailTransport } from "@/lib/mail/transport";
 import { addDays, formatDayShort, todayUtc } from "@/lib/papers/dates";
 import { confirmSubscription, requestSubscription } from "@/lib/subscribers/commands";
-import { configureMail, waitForRunCompleted } from "./helpers/digest";
+import { configureMail, startMailWorkers, stopMailWorkers, waitForRunCompleted } from "./helpers/digest";
 import { makePaper } from "./helpers/factories";
 import { truncateAll } from "./helpers/reset";
-import { type ReceivedMessage, startTestSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";
+import { type ReceivedMessage, type TestSmtpServer } from "./helpers/smtp-server";
 
 // The whole digest flow on real PostgreSQL and a real SMTP server: sign-up, confirmation
 // email, confirmation, cron, digest content and headers, no second send, one-click
@@ -23,15 +20,11 @@ const APP_URL = "https://paperpulse.example";
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  configureMail(smtp.url, { CRON_SECRET, APP_URL, DIGEST_MAX_PAPERS: "3" });
-  await startWorkers(await getQueue(), { workers: true, schedule: false });
+  smtp = await startMailWorkers({}, { CRON_SECRET, APP_URL, DIGEST_MAX_PAPERS: "3" });
 });
 
 afterAll(async () => {
-  await stopQueue();
-  closeMailTransport();
-  await smtp.close();
+  await stopMailWorkers(smtp);
 });
 
 beforeEach(async () => {

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { getQueue, stopQueue } from "@/lib/jobs/queue";
-import { startWorkers } from "@/lib/jobs/workers";
-import { closeMailTransport } from "@/lib/mail/transport";
 import {
   confirmSubscription,
   expirePendingSignUps,
@@ -18,9 +15,9 @@ import { sendNotice } from "@/lib/subscribers/notices";
 import { findSubscriberByToken } from "@/lib/subscribers/queries";
 import { forgetSigningKeyForTests, getSigningKey } from "@/lib/subscribers/signing-key";
 import { createToken } from "@/lib/subscribers/tokens";
-import { configureMail, insertActiveSubscribers, waitFor } from "./helpers/digest";
+import { configureMail, startMailWorkers, stopMailWorkers, insertActiveSubscribers, waitFor } from "./helpers/digest";
 import { truncateAll } from "./helpers/reset";
-import { startTestSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";
+import type { TestSmtpServer } from "./helpers/smtp-server";
 
 // Sign-up, double opt-in, manage and unsubscribe, on real PostgreSQL with confirmation
 // emails going through the queue worker to a real SMTP server.
@@ -29,15 +26,11 @@ let smtp: TestSmtpServer;
 const APP_URL = "https://paperpulse.example";
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  configureMail(smtp.url, { APP_URL });
-  await startWorkers(await getQueue(), { workers: true, schedule: false });
+  smtp = await startMailWorkers({}, { APP_URL });
 });
 
 afterAll(async () => {
-  await stopQueue();
-  closeMailTransport();
-  await smtp.close();
+  await stopMailWorkers(smtp);
 });
 
 beforeEach(async () => {

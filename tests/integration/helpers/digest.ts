@@ -1,7 +1,10 @@
 import { getDb } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
+import { getQueue, stopQueue } from "@/lib/jobs/queue";
+import { startWorkers } from "@/lib/jobs/workers";
 import { closeMailTransport } from "@/lib/mail/transport";
 import { forgetSigningKeyForTests } from "@/lib/subscribers/signing-key";
+import { startTestSmtpServer, type TestSmtpOptions, type TestSmtpServer } from "./smtp-server";
 
 // Shared set-up for the digest and subscriber tests.
 
@@ -15,6 +18,20 @@ export function configureMail(smtpUrl: string | null, extra: Record<string, stri
   resetEnvForTests();
   closeMailTransport();
   forgetSigningKeyForTests();
+}
+
+/** A test file's mail side: a loopback SMTP server, mail pointed at it, and the queue workers that send. */
+export async function startMailWorkers(smtpOptions: TestSmtpOptions, extra: Record<string, string> = {}): Promise<TestSmtpServer> {
+  const smtp = await startTestSmtpServer(smtpOptions);
+  configureMail(smtp.url, extra);
+  await startWorkers(await getQueue(), { workers: true, schedule: false });
+  return smtp;
+}
+
+export async function stopMailWorkers(smtp: TestSmtpServer): Promise<void> {
+  await stopQueue();
+  closeMailTransport();
+  await smtp.close();
 }
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
