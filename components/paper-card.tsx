@@ -67,3 +67,19 @@ export function PaperCard({ paper, rank }: { paper: RankedPaper; rank?: number }
     </article>
   );
 }
+
+/**
+ * The cards of a feed or tag page. Positions are shown on the first page only: a keyset
+ * cursor does not say how many papers came before it.
+ */
+export function PaperCardList({ papers, numbered }: { papers: RankedPaper[]; numbered: boolean }) {
+  return (
+    <ol className="flex flex-col gap-4">
+      {papers.map((paper, index) => (
+        <li key={paper.id}>
+          <PaperCard paper={paper} rank={numbered ? index + 1 : undefined} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -6,7 +6,7 @@ import { unstable_cache } from "next/cache";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FeedLinksBar } from "@/components/feed-links";
-import { PaperCard } from "@/components/paper-card";
+import { PaperCardList } from "@/components/paper-card";
 import { tagLabel } from "@/components/tag-chip";
 import { TagFilter } from "@/components/tag-filter";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
@@ -63,7 +63,6 @@ export default async function TagPage({ params }: Props) {
   const label = tagLabel(tag);
   const href = (changes: { sort?: typeof model.sort; tags?: string[]; cursor?: string }) =>
     feedHref("tag", tag.slug, { sort: changes.sort ?? model.sort, tags: changes.tags ?? model.extraTags, cursor: changes.cursor });
-  const offset = model.cursor ? null : 0;
 
   return (
     <div className="flex flex-col gap-6">
@@ -100,13 +99,7 @@ export default async function TagPage({ params }: Props) {
               <p className="font-medium">No papers with {model.extraTags.length > 0 ? "all of these tags" : "this tag"}.</p>
             </div>
           ) : (
-            <ol className="flex flex-col gap-4">
-              {model.papers.map((paper, index) => (
-                <li key={paper.id}>
-                  <PaperCard paper={paper} rank={offset === null ? undefined : offset + index + 1} />
-                </li>
-              ))}
-            </ol>
+            <PaperCardList papers={model.papers} numbered={!model.cursor} />
           )}
           {model.since && model.sort !== "new" && !model.nextCursor && (
             <p className="text-sm muted">

@@ -12,7 +12,7 @@ import { FeedControls } from "@/components/feed-controls";
 import { FeedLinksBar } from "@/components/feed-links";
 import { TagFilter } from "@/components/tag-filter";
 import { feedAlternates, feedLinksForView } from "@/lib/feeds/links";
-import { PaperCard } from "@/components/paper-card";
+import { PaperCardList } from "@/components/paper-card";
 import { feedCacheTags, parseFeedRoute } from "@/lib/papers/feed-route";
 import { loadFeedView } from "@/lib/papers/feed";
 import { feedHref } from "@/lib/papers/feed-params";
@@ -49,7 +49,6 @@ export default async function FeedPage({ params }: Props) {
   if (!model) notFound();
   const selfView = model.view;
   const selfKey = model.view === "latest" ? null : (model.period?.key ?? null);
-  const offset = model.cursor ? null : 0;
 
   return (
     <div className="flex flex-col gap-6">
@@ -68,13 +67,7 @@ export default async function FeedPage({ params }: Props) {
               <p className="mt-1 text-sm muted">Use the calendar or the previous and next links to find days with papers.</p>
             </div>
           ) : (
-            <ol className="flex flex-col gap-4">
-              {model.papers.map((paper, index) => (
-                <li key={paper.id}>
-                  <PaperCard paper={paper} rank={offset === null ? undefined : offset + index + 1} />
-                </li>
-              ))}
-            </ol>
+            <PaperCardList papers={model.papers} numbered={!model.cursor} />
           )}
           {(model.cursor || model.nextCursor) && (
             <nav aria-label="Pages" className="flex justify-between">
