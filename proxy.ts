@@ -6,6 +6,7 @@ import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { parsePeriod, type PeriodKind } from "@/lib/papers/dates";
 import { feedOptionsQuery, parseFeedOptions, TAG_SLUG_RE } from "@/lib/papers/feed-params";
 import { optionsSegment } from "@/lib/papers/feed-route";
+import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 
 // Routes the public feed URLs to their cached internal pages. A page that reads the query
 // string is rendered on every request; folding the canonical query into a path segment
@@ -26,7 +27,7 @@ export async function proxy(request: NextRequest) {
   if (refusal) return refusal;
 
   // Next cannot decode route parameters from a malformed %-escape and answers 500.
-  if (safeDecode(pathname) === null) {
+  if (decodeUriComponentOrNull(pathname) === null) {
     if (pathname.startsWith("/api/")) return errorResponse(400, "bad_request", "The address has a malformed %-escape.");
     return rewrite(request, NOT_FOUND_PATH);
   }
@@ -61,7 +62,7 @@ export async function proxy(request: NextRequest) {
   }
 
   if (pathname.startsWith("/papers/") && !pathname.startsWith("/papers/go")) {
-    const id = safeDecode(pathname.slice("/papers/".length).replace(/\/$/, ""));
+    const id = decodeUriComponentOrNull(pathname.slice("/papers/".length).replace(/\/$/, ""));
     const parsed = id === null ? null : parseArxivId(id);
     if (!parsed) return rewrite(request, NOT_FOUND_PATH);
     // /papers/2606.00467v2 and other spellings land on the one canonical page.
@@ -85,13 +86,6 @@ function rewrite(request: NextRequest, path: string) {
   return NextResponse.rewrite(new URL(path, request.url));
 }
 
-function safeDecode(value: string): string | null {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null; // a malformed %-escape is not an id
-  }
-}
 
 export const config = {
   matcher: [

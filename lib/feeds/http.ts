@@ -1,3 +1,4 @@
+import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 import { FEED_FORMATS, type FeedFormat } from "./links";
 import { type FeedDocument, renderFeed } from "./render";
 
@@ -5,12 +6,8 @@ import { type FeedDocument, renderFeed } from "./render";
 
 /** "llm.rss" → { name: "llm", format: "rss" }; null for anything else. */
 export function parseFeedFileName(file: string): { name: string; format: FeedFormat } | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(file);
-  } catch {
-    return null; // a malformed %-escape is not a feed name
-  }
+  const decoded = decodeUriComponentOrNull(file);
+  if (decoded === null) return null;
   const match = /^([a-z0-9][a-z0-9-]{0,63})\.(rss|atom|json)$/.exec(decoded);
   if (!match) return null;
   const format = match[2] as FeedFormat;

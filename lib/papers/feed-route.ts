@@ -2,6 +2,7 @@ import { CACHE_TAGS, cacheTagsForPeriod } from "@/lib/cache/cache-tags";
 import { parsePeriod, type PeriodKind } from "./dates";
 import type { FeedRequest } from "./feed";
 import { type FeedOptions, parseFeedOptions } from "./feed-params";
+import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 
 // The internal feed route /feed/<view>/<key>/<options> that proxy.ts rewrites public feed
 // URLs to. <options> is the canonical query string, URI-encoded, or "default".
@@ -19,15 +20,18 @@ export interface FeedRoute {
   cacheKey: string;
 }
 
-export function parseFeedRoute(params: { view: string; key: string; options: string }): FeedRoute | null {
-  let query: string;
-  try {
-    query = params.options === DEFAULT_OPTIONS_SEGMENT ? "" : decodeURIComponent(params.options);
-  } catch {
-    return null; // malformed %-escape: not a URL this app produces
-  }
+/** The <options> segment back to its canonical query and options; null when it is not one this app produces. */
+export function parseOptionsSegment(segment: string): { query: string; options: FeedOptions } | null {
+  const query = segment === DEFAULT_OPTIONS_SEGMENT ? "" : decodeUriComponentOrNull(segment);
+  if (query === null) return null;
   const options = parseFeedOptions(new URLSearchParams(query));
-  if (!options.success) return null;
+  return options.success ? { query, options: options.data } : null;
+}
+
+export function parseFeedRoute(params: { view: string; key: string; options: string }): FeedRoute | null {
+  const parsed = parseOptionsSegment(params.options);
+  if (!parsed) return null;
+  const { query } = parsed;
 
   let request: FeedRequest;
   if (params.view === "latest" && params.key === "today") request = { view: "latest" };
@@ -35,7 +39,7 @@ export function parseFeedRoute(params: { view: string; key: string; options: str
     request = { view: params.view as PeriodKind, key: params.key };
   } else return null;
 
-  return { request, options: options.data, cacheKey: `${params.view}/${params.key}/${query}` };
+  return { request, options: parsed.options, cacheKey: `${params.view}/${params.key}/${query}` };
 }
 
 export function feedCacheTags(request: FeedRequest): string[] {

@@ -3,6 +3,7 @@ import type { PaperInput } from "@/lib/ingest/paper-input";
 import { extractLinksFromComment, normalizeText } from "@/lib/ingest/text";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { checkPaperInput, type ItemError, type ParsedItem, type ParseResult } from "./types";
+import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 
 // arXiv API responses (export.arxiv.org/api/query): an Atom feed, one <entry> per paper, with
 // arxiv:* extension elements. The API is the full metadata record of a paper, so an absent
@@ -219,17 +220,9 @@ function readDoiLink(links: unknown): string | null {
     if (readAttribute(link, "title") !== "doi") continue;
     const href = readAttribute(link, "href")?.trim();
     const doi = href?.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, "");
-    if (doi) return decodeURIComponentSafe(doi);
+    // A stray "%" in a DOI href: keep the DOI as written rather than lose it.
+    if (doi) return decodeUriComponentOrNull(doi) ?? doi;
   }
   return null;
 }
 
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch (error) {
-    // A stray "%" in a DOI href: keep the DOI as written rather than lose it.
-    if (error instanceof URIError) return text;
-    throw error;
-  }
-}

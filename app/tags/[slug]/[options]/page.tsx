@@ -12,8 +12,8 @@ import { TagFilter } from "@/components/tag-filter";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { feedAlternates, tagFeedLinks } from "@/lib/feeds/links";
 import { formatDayLong } from "@/lib/papers/dates";
-import { DEFAULT_OPTIONS_SEGMENT } from "@/lib/papers/feed-route";
-import { feedHref, parseFeedOptions, TAG_SLUG_RE } from "@/lib/papers/feed-params";
+import { parseOptionsSegment } from "@/lib/papers/feed-route";
+import { feedHref, TAG_SLUG_RE } from "@/lib/papers/feed-params";
 import { FEED_SORTS } from "@/lib/papers/types";
 import { loadTagView } from "@/lib/tags/view";
 
@@ -30,16 +30,11 @@ const SORT_LABELS = { trending: "Trending", top: "Most upvoted", new: "Newest" }
 async function loadModel(params: Props["params"]) {
   const { slug, options: segment } = await params;
   if (!TAG_SLUG_RE.test(slug)) return null;
-  let query: string;
-  try {
-    query = segment === DEFAULT_OPTIONS_SEGMENT ? "" : decodeURIComponent(segment);
-  } catch {
-    return null; // malformed %-escape: not a URL this app produces
-  }
-  const options = parseFeedOptions(new URLSearchParams(query));
-  if (!options.success) return null;
-  const extra = options.data.tags.filter((t) => t !== slug);
-  return unstable_cache(() => loadTagView(slug, options.data), ["tag-view", slug, query], {
+  const parsed = parseOptionsSegment(segment);
+  if (!parsed) return null;
+  const { query, options } = parsed;
+  const extra = options.tags.filter((t) => t !== slug);
+  return unstable_cache(() => loadTagView(slug, options), ["tag-view", slug, query], {
     tags: [CACHE_TAGS.allFeeds, CACHE_TAGS.tag(slug), ...extra.map(CACHE_TAGS.tag)],
     revalidate: 300,
   })();
