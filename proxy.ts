@@ -98,6 +98,7 @@ export const config = {
     "/api/papers/:path+",
     "/feeds/:path*",
     "/og/:path*",
+    "/sitemaps/:path*",
     // Server-action calls, on whatever page the form is (the footer's sign-up is on all).
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
   ],

@@ -194,6 +194,21 @@ export async function getPaper(id: string): Promise<PaperDetail | null> {
   };
 }
 
+/** Every listed day with when its papers last changed, oldest first (for the sitemap). */
+export async function listListedDays(): Promise<{ day: Day; modifiedAt: Date }[]> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ day: string; modified_at: Date }[]>`
+    SELECT listed_on::text AS day, max(modified_at) AS modified_at FROM papers GROUP BY listed_on ORDER BY listed_on`;
+  return rows.map((row) => ({ day: row.day, modifiedAt: row.modified_at }));
+}
+
+/** Paper ids in id order, a slice at a time (for the sitemap's parts). */
+export async function listPaperIdsPage(offset: number, limit: number): Promise<{ id: string; modifiedAt: Date }[]> {
+  const db = await getDb();
+  const rows = await db.paper.findMany({ select: { id: true, modifiedAt: true }, orderBy: { id: "asc" }, skip: offset, take: limit });
+  return rows;
+}
+
 export async function countPapers(): Promise<number> {
   const db = await getDb();
   return db.paper.count();
