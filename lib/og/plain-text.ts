@@ -9,13 +9,14 @@ import { stripMathDelimiters } from "@/lib/text/math-segments";
 // image's bundled font (Geist, Latin) can draw: next/og would otherwise fetch fonts and emoji
 // from the network, which a server here may not reach.
 
-const GREEK: Record<string, string> = { alpha: "alpha", beta: "beta", gamma: "gamma", delta: "delta", epsilon: "epsilon", lambda: "lambda", mu: "mu", pi: "pi", sigma: "sigma", theta: "theta", tau: "tau", phi: "phi", omega: "omega" };
-
 export function plainTextForImage(tex: string): string {
   return (
     stripMathDelimiters(tex)
-      // \alpha → alpha, \log → log, \'e and \"u → e and u (the accent is dropped, not guessed).
-      .replace(/\\([A-Za-z]+)\s*/g, (_, name: string) => `${GREEK[name] ?? name} `)
+      // \'e and \"u → e and u (the accent is dropped, not guessed); \emph{x} → x;
+      // \alpha → alpha, \log → log.
+      .replace(/\\["'`^~=.]\{?([A-Za-z])\}?/g, "$1")
+      .replace(/\\(?:emph|text[a-z]*|math[a-z]*|operatorname)\{([^{}]*)\}/g, "$1")
+      .replace(/\\([A-Za-z]+)\s*/g, "$1 ")
       .replace(/\\(.)/g, "$1")
       .replace(/[{}^_]/g, "")
       .replace(/---?/g, "–")
@@ -24,6 +25,7 @@ export function plainTextForImage(tex: string): string {
       .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026]/g, "")
       .replace(/\s+/g, " ")
       .replace(/ ([,.;:!?)])/g, "$1")
+      .replace(/ -(?=\w)/g, "-")
       .trim()
   );
 }
