@@ -36,7 +36,8 @@ async function loadModel(params: Props["params"]) {
   if (!model) return null;
   // The view's own feed; /papers/week/latest offers the moving "latest week" feed.
   const feed: FeedViewRef = { view: route.request.view, key: route.request.view === "latest" ? "latest" : route.request.key, sort: model.sort, tags: model.tags };
-  return { model, feed: feedLinksForView(feed) };
+  const isTrending = feed.view === "latest" && feed.sort === "trending" && feed.tags.length === 0;
+  return { model, feed: feedLinksForView(feed), feedLabel: isTrending ? "the trending papers" : "this view" };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -52,7 +53,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FeedPage({ params }: Props) {
   const loaded = await loadModel(params);
   if (!loaded) notFound();
-  const { model, feed } = loaded;
+  const { model, feed, feedLabel } = loaded;
   const selfView = model.view;
   const selfKey = model.view === "latest" ? null : (model.period?.key ?? null);
 
@@ -64,7 +65,7 @@ export default async function FeedPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{model.title}</h1>
       </div>
       <FeedControls model={model} />
-      <FeedLinksBar links={feed} label={feed.title.replace(/^PaperPulse: /, "")} />
+      <FeedLinksBar links={feed} label={feedLabel} />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <section aria-label="Papers" className="flex min-w-0 flex-col gap-4">
           {model.period && <ActiveTagFilters facets={model.facets} selected={model.tags} hrefFor={(tags) => feedHref(selfView, selfKey, { sort: model.sort, tags })} />}
