@@ -1,7 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { feedResponse, parseFeedFileName, parsePeriodFeedFileName } from "@/lib/feeds/http";
-import { feedAlternates, feedLinksForView, searchFeedLinks, tagFeedLinks, trendingFeedLinks } from "@/lib/feeds/links";
+import { feedAlternates, feedLinksForView, searchFeedLinks, trendingFeedLinks } from "@/lib/feeds/links";
 import { loadSearchFeed, loadTagFeed, loadTrendingFeed, loadViewFeed } from "@/lib/feeds/load";
 import { renderFeed } from "@/lib/feeds/render";
 import { upsertPapers } from "@/lib/ingest/upsert";
