@@ -170,8 +170,12 @@ test.describe("a 360 px phone", () => {
   test("shows the first paper above the fold despite the demo notice", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("note", { name: "Demo data" })).toContainText("demo data");
-    const top = (await page.getByRole("article").first().boundingBox())!.y;
-    expect(top).toBeLessThan(740);
+    // The card's top within the viewport, and its title whole: a card whose top edge peeks
+    // in at the bottom (as behind the full notice, 693 px down) does not show a paper yet.
+    const card = page.getByRole("article").first();
+    expect((await card.boundingBox())!.y).toBeLessThan(740);
+    const title = (await card.getByRole("heading", { level: 2 }).boundingBox())!;
+    expect(title.y + title.height).toBeLessThanOrEqual(740);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
