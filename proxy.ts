@@ -3,7 +3,7 @@ import { errorResponse } from "@/lib/http/api-response";
 import { contentSecurityPolicy, createNonce, isPerRequestPage } from "@/lib/http/security-headers";
 import { screenServerActionRequest } from "@/lib/http/server-action-guard";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { parsePeriod, type PeriodKind } from "@/lib/papers/dates";
+import { isFuturePeriod, parsePeriod, type PeriodKind } from "@/lib/papers/dates";
 import { feedOptionsQuery, parseFeedOptions, TAG_SLUG_RE } from "@/lib/papers/feed-params";
 import { optionsSegment } from "@/lib/papers/feed-route";
 import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
@@ -45,7 +45,11 @@ export async function proxy(request: NextRequest) {
     const segment = optionsSegment(feedOptionsQuery(options.data));
     if (pathname === "/") return rewrite(request, `/feed/latest/today/${segment}`);
     const [, view, key] = FEED_PATH.exec(pathname)!;
-    if (key !== "latest" && !parsePeriod(view as PeriodKind, key!)) return rewrite(request, NOT_FOUND_PATH);
+    if (key !== "latest") {
+      // A future period cannot hold papers: 404 rather than an empty page for every month to come.
+      const period = parsePeriod(view as PeriodKind, key!);
+      if (!period || isFuturePeriod(period)) return rewrite(request, NOT_FOUND_PATH);
+    }
     return rewrite(request, `/feed/${view}/${key}/${segment}`);
   }
 
@@ -93,6 +97,8 @@ export const config = {
     // Routes that decode parameters from the path (see the %-escape check).
     "/api/papers/:path+",
     "/feeds/:path*",
+    "/og/:path*",
+    "/sitemaps/:path*",
     // Server-action calls, on whatever page the form is (the footer's sign-up is on all).
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
   ],

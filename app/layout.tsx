@@ -10,6 +10,17 @@ export const metadata: Metadata = {
   title: { default: "PaperPulse: trending AI research papers", template: "%s · PaperPulse" },
   description: "A daily trending feed of AI research papers from Hugging Face and arXiv, with search, topic tags and email digests.",
   applicationName: "PaperPulse",
+  // The files in public/ (scripts/generate-icons.ts makes the PNGs and favicon.ico from icon.svg).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/icon-32.png", type: "image/png", sizes: "32x32" },
+      { url: "/icon-16.png", type: "image/png", sizes: "16x16" },
+    ],
+    apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

@@ -16,17 +16,26 @@ export function FeedCalendar({ calendar, selected }: { calendar: NonNullable<Fee
   return (
     <section aria-labelledby="calendar-heading" className="card">
       <div className="mb-3 flex items-center justify-between">
-        <Link href={feedHref("month", calendar.previousMonth)} className="px-2 text-sm no-underline hover:underline" aria-label="Previous month">
-          ←
-        </Link>
+        {calendar.previousMonth ? (
+          <Link href={feedHref("month", calendar.previousMonth)} className="px-2 text-sm no-underline hover:underline" aria-label="Previous month">
+            ←
+          </Link>
+        ) : (
+          <span className="w-6" />
+        )}
         <h2 id="calendar-heading" className="text-sm font-semibold">
           <Link href={feedHref("month", calendar.month)} className="hover:underline">
             {month ? MONTH.format(new Date(`${month.start}T00:00:00Z`)) : calendar.month}
           </Link>
         </h2>
-        <Link href={feedHref("month", calendar.nextMonth)} className="px-2 text-sm no-underline hover:underline" aria-label="Next month">
-          →
-        </Link>
+        {/* No arrow past the first or last day with papers: those months are empty. */}
+        {calendar.nextMonth ? (
+          <Link href={feedHref("month", calendar.nextMonth)} className="px-2 text-sm no-underline hover:underline" aria-label="Next month">
+            →
+          </Link>
+        ) : (
+          <span className="w-6" />
+        )}
       </div>
       <table className="w-full table-fixed text-center text-xs">
         <thead>

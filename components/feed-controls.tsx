@@ -8,8 +8,7 @@ const SORT_LABELS = { trending: "Trending", top: "Most upvoted", new: "Newest" }
 
 /** Day / week / month switch, sort tabs, and previous / next links that skip empty days. */
 export function FeedControls({ model }: { model: FeedViewModel }) {
-  const { period } = model;
-  const anchorDay: Day | null = period?.start ?? null;
+  const { period, anchorDay } = model;
   const currentView: FeedView = model.view === "latest" ? "date" : model.view;
   const selfKey = model.view === "latest" ? null : (period?.key ?? null);
   const selfView: FeedView = model.view;

@@ -69,15 +69,15 @@ export function PaperCard({ paper, rank }: { paper: RankedPaper; rank?: number }
 }
 
 /**
- * The cards of a feed or tag page. Positions are shown on the first page only: a keyset
- * cursor does not say how many papers came before it.
+ * The cards of a feed or tag page, numbered from `offset + 1`: the keyset cursor carries how
+ * many papers came before its page. A cursor from before it did (offset null) shows no numbers.
  */
-export function PaperCardList({ papers, numbered }: { papers: RankedPaper[]; numbered: boolean }) {
+export function PaperCardList({ papers, offset }: { papers: RankedPaper[]; offset: number | null }) {
   return (
-    <ol className="flex flex-col gap-4">
+    <ol className="flex flex-col gap-4" start={offset === null ? undefined : offset + 1}>
       {papers.map((paper, index) => (
         <li key={paper.id}>
-          <PaperCard paper={paper} rank={numbered ? index + 1 : undefined} />
+          <PaperCard paper={paper} rank={offset === null ? undefined : offset + index + 1} />
         </li>
       ))}
     </ol>

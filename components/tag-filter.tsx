@@ -39,27 +39,8 @@ export function TagFilter({
       <h2 id="tag-filter-heading" className="mb-2 text-sm font-semibold">
         Filter by tag
       </h2>
-      {selected.length > 0 && (
-        <div className="mb-3 flex flex-col gap-2">
-          <ul aria-label="Selected tags" className="flex flex-wrap gap-1.5">
-            {selected.map((slug) => {
-              const tag = known.get(slug);
-              const label = tag ? tagLabel(tag).short : slug;
-              return (
-                <li key={slug}>
-                  <Link href={hrefFor(selected.filter((s) => s !== slug))} className="chip chip-topic gap-1 no-underline" aria-label={`Remove tag filter ${label}`}>
-                    {label}
-                    <span aria-hidden="true">×</span>
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-          <Link href={hrefFor([])} className="self-start text-xs hover:underline">
-            Clear all tag filters
-          </Link>
-        </div>
-      )}
+      {/* Below lg the sidebar sits under the list: ActiveTagFilters shows these above it there. */}
+      {selected.length > 0 && <SelectedTags selected={selected} known={known} hrefFor={hrefFor} className="mb-3 hidden lg:flex" />}
       {available.length === 0 ? (
         <p className="text-xs muted">{selected.length > 0 ? "No other tags among these papers." : "No tags among these papers."}</p>
       ) : (
@@ -89,5 +70,45 @@ export function TagFilter({
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * The active tag filters above the list on small screens, where the sidebar (TagFilter) is
+ * below the whole list and a filtered feed would look unfiltered. Hidden from lg up, where
+ * the sidebar shows them beside the list.
+ */
+export function ActiveTagFilters({ facets, selected, hrefFor, names = {} }: Pick<Parameters<typeof TagFilter>[0], "facets" | "selected" | "hrefFor" | "names">) {
+  if (selected.length === 0) return null;
+  const known = new Map([...Object.values(names), ...facets].map((tag) => [tag.slug, tag]));
+  return (
+    <section aria-label="Active tag filters" className="card flex flex-col gap-2 py-3 lg:hidden">
+      <p className="text-sm font-semibold">Filtered by tag</p>
+      <SelectedTags selected={selected} known={known} hrefFor={hrefFor} className="flex" />
+    </section>
+  );
+}
+
+function SelectedTags({ selected, known, hrefFor, className }: { selected: readonly string[]; known: Map<string, TagRef>; hrefFor: (tags: string[]) => string; className: string }) {
+  return (
+    <div className={`flex-col gap-2 ${className}`}>
+      <ul aria-label="Selected tags" className="flex flex-wrap gap-1.5">
+        {selected.map((slug) => {
+          const tag = known.get(slug);
+          const label = tag ? tagLabel(tag).short : slug;
+          return (
+            <li key={slug}>
+              <Link href={hrefFor(selected.filter((s) => s !== slug))} className="chip chip-topic gap-1 no-underline" aria-label={`Remove tag filter ${label}`}>
+                {label}
+                <span aria-hidden="true">×</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <Link href={hrefFor([])} className="self-start text-xs hover:underline">
+        Clear all tag filters
+      </Link>
+    </div>
   );
 }

@@ -58,7 +58,7 @@ score  = points ÷ (age + ${TRENDING.ageOffsetDays}) ^ ${TRENDING.gravity}`}</co
         </h2>
         <ul className="flex list-disc flex-col gap-1 pl-5">
           <li>
-            RSS, Atom and JSON feeds: <a href="/feeds/trending.rss">trending papers of the day</a>, every <Link href="/tags">tag</Link>, and any search (links on each page).
+            RSS, Atom and JSON feeds: <a href="/feeds/trending.rss">trending papers of the day</a>, every <Link href="/tags">tag</Link>, every day, week and month view, and any search (links on each page).
           </li>
           <li>
             A public JSON API: <Link href="/api-docs">API documentation</Link>.

@@ -30,6 +30,7 @@ const EXAMPLES: Record<string, string[]> = {
   "/feeds/trending.{format}": ["/feeds/trending.rss", "/feeds/trending.atom", "/feeds/trending.json"],
   "/feeds/tags/{slug}.{format}": ["/feeds/tags/llm.rss"],
   "/feeds/search.{format}": ["/feeds/search.atom?q=diffusion&sort=new"],
+  "/feeds/{view}/{key}.{format}": ["/feeds/week/latest.rss", "/feeds/month/2026-11.atom?sort=top", "/feeds/date/2026-11-28.json?tags=llm"],
 };
 
 export default function ApiDocsPage() {

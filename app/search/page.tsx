@@ -8,7 +8,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FeedLinksBar } from "@/components/feed-links";
 import { SearchHitCard } from "@/components/search-hit-card";
-import { TagFilter } from "@/components/tag-filter";
+import { ActiveTagFilters, TagFilter } from "@/components/tag-filter";
 import { describeZodError } from "@/lib/http/api-response";
 import { feedAlternates, searchFeedLinks } from "@/lib/feeds/links";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
@@ -116,6 +116,7 @@ export default async function SearchPage({ searchParams }: Props) {
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
+          <ActiveTagFilters facets={page.facets} selected={params.tags} hrefFor={(tags) => hrefWith({ tags })} />
           {page.hits.length === 0 ? (
             <div className="card">
               <p className="font-medium">No papers match this search.</p>

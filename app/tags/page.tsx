@@ -34,7 +34,8 @@ export default async function TagsPage() {
                 {group.items.map((tag) => (
                   <li key={tag.slug} className="card flex items-baseline justify-between gap-3 py-3">
                     <Link href={`/tags/${tag.slug}`} className="font-medium hover:underline">
-                      {tagLabel(tag).full}
+                      {/* Under the "Topics" heading a topic is its name; a category keeps its code. */}
+                      {tag.kind === "topic" ? tag.name : tagLabel(tag).full}
                     </Link>
                     <span className="text-sm tabular-nums muted">{tag.papers.toLocaleString("en-US")}</span>
                   </li>

@@ -1,3 +1,4 @@
+import { parsePeriod, type PeriodKind } from "@/lib/papers/dates";
 import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 import { FEED_FORMATS, type FeedFormat } from "./links";
 import { type FeedDocument, renderFeed } from "./render";
@@ -12,6 +13,19 @@ export function parseFeedFileName(file: string): { name: string; format: FeedFor
   if (!match) return null;
   const format = match[2] as FeedFormat;
   return FEED_FORMATS.includes(format) ? { name: match[1]!, format } : null;
+}
+
+/**
+ * "2026-W48.rss" under /feeds/week/ → { key: "2026-W48", format: "rss" }; key may be
+ * "latest". Null for a key that is not a period of that kind, or another extension.
+ */
+export function parsePeriodFeedFileName(kind: PeriodKind, file: string): { key: string; format: FeedFormat } | null {
+  const decoded = decodeUriComponentOrNull(file);
+  const match = decoded === null ? null : /^([0-9A-Za-z-]{1,16})\.(rss|atom|json)$/.exec(decoded);
+  if (!match) return null;
+  const key = match[1]!;
+  if (key !== "latest" && !parsePeriod(kind, key)) return null;
+  return { key, format: match[2] as FeedFormat };
 }
 
 /** Feed readers poll; shared caches may keep a feed for five minutes. */

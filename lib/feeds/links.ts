@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { formatPeriodTitle, parsePeriod, type PeriodKind } from "@/lib/papers/dates";
+import { feedOptionsQuery } from "@/lib/papers/feed-params";
+import type { FeedSort } from "@/lib/papers/types";
 import { searchHref, type SearchParams } from "@/lib/search/params";
 
 // Where the RSS 2.0, Atom 1.0 and JSON Feed 1.1 versions of a view live. Pages show these
@@ -38,14 +41,31 @@ export function searchFeedLinks(params: Pick<SearchParams, "q" | "tags" | "from"
   return links(`PaperPulse search: ${label || "all papers"}`, (format) => searchHref({ q: params.q, tags: params.tags, from: params.from, to: params.to, sort: "new" }, `/feeds/search.${format}`));
 }
 
+/** A feed view (/, /papers/date|week|month/<key or "latest">) with its options, as feed-route.ts reads it. */
+export interface FeedViewRef {
+  view: "latest" | PeriodKind;
+  /** The period key, or "latest" (the moving period: what a feed reader wants). */
+  key: string;
+  sort: FeedSort;
+  tags: readonly string[];
+}
+
+const SORT_NAMES: Record<FeedSort, string> = { trending: "trending", top: "most upvoted", new: "newest" };
+
 /**
- * The feed of a feed view: the trending feed, or with tag filters the feed of that tag (one
- * tag) or of a search by those tags (several).
+ * The feed of a feed view: the same papers, in the same order, with the same tag filter.
+ * The plain home page's is the trending feed; every other view (a past day, a week, a
+ * month, another sort, tags) has its own under /feeds/<date|week|month>/<key>.<format>.
  */
-export function feedLinksForView(tags: readonly string[], names: readonly { slug: string; name: string }[]): FeedLinks {
-  if (tags.length === 0) return trendingFeedLinks();
-  if (tags.length === 1) return tagFeedLinks(tags[0]!, names.find((t) => t.slug === tags[0])?.name ?? tags[0]!);
-  return searchFeedLinks({ q: "", tags: [...tags], from: undefined, to: undefined });
+export function feedLinksForView(ref: FeedViewRef): FeedLinks {
+  if (ref.view === "latest" && ref.sort === "trending" && ref.tags.length === 0) return trendingFeedLinks();
+  const kind: PeriodKind = ref.view === "latest" ? "date" : ref.view;
+  const key = ref.view === "latest" ? "latest" : ref.key;
+  const period = key === "latest" ? null : parsePeriod(kind, key);
+  const name = period ? formatPeriodTitle(period) : `the latest ${kind === "date" ? "day" : kind}`;
+  const details = [SORT_NAMES[ref.sort], ref.tags.length > 0 && `tagged ${ref.tags.join(", ")}`].filter(Boolean).join(", ");
+  const query = feedOptionsQuery({ sort: ref.sort, tags: [...ref.tags] });
+  return links(`PaperPulse: ${name} (${details})`, (format) => `/feeds/${kind}/${key}.${format}${query}`);
 }
 
 /** For a page's metadata: one <link rel="alternate"> per format. */

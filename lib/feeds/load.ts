@@ -1,4 +1,6 @@
-import { periodContaining, todayUtc } from "@/lib/papers/dates";
+import { periodContaining, type PeriodKind, todayUtc } from "@/lib/papers/dates";
+import { resolveFeedPeriod } from "@/lib/papers/feed";
+import { type FeedOptions, feedHref } from "@/lib/papers/feed-params";
 import { getLatestListedDay, getPaper, listFeedPapers } from "@/lib/papers/queries";
 import { trendingReference } from "@/lib/papers/trending";
 import { searchPapers } from "@/lib/search/engine";
@@ -6,7 +8,7 @@ import { searchHref, type SearchParams } from "@/lib/search/params";
 import { parseSearchQuery } from "@/lib/search/query-syntax";
 import { runSearch } from "@/lib/search/search";
 import { getTag } from "@/lib/tags/queries";
-import { searchFeedLinks, tagFeedLinks, trendingFeedLinks } from "./links";
+import { feedLinksForView, searchFeedLinks, tagFeedLinks, trendingFeedLinks } from "./links";
 import type { FeedDocument } from "./render";
 
 // The papers of each feed. Route handlers cache these documents by cache tag, so an ingest
@@ -28,6 +30,26 @@ export async function loadTrendingFeed(now: Date = new Date()): Promise<FeedDocu
       ).papers
     : [];
   return { links: trendingFeedLinks(), description: "The day's most talked-about AI research papers, ranked by PaperPulse's trending score.", pagePath: "/", papers };
+}
+
+/**
+ * A feed view as a feed: the first page of /papers/<view>/<key>?sort&tags, in the page's
+ * order. key "latest" follows the newest period. Null when the period does not exist or is
+ * in the future.
+ */
+export async function loadViewFeed(request: { view: PeriodKind; key: string }, options: Pick<FeedOptions, "sort" | "tags">, now: Date = new Date()): Promise<FeedDocument | null> {
+  const period = await resolveFeedPeriod(request, now);
+  if (period === undefined) return null;
+  const papers = period
+    ? (await listFeedPapers({ start: period.start, end: period.end, sort: options.sort, tags: options.tags, limit: FEED_SIZE, reference: trendingReference(period.end, now) })).papers
+    : [];
+  const links = feedLinksForView({ view: request.view, key: request.key, sort: options.sort, tags: options.tags });
+  return {
+    links,
+    description: `${links.title.replace(/^PaperPulse: /, "AI research papers of ")} on PaperPulse.`,
+    pagePath: feedHref(request.view, request.key, { sort: options.sort, tags: options.tags }),
+    papers,
+  };
 }
 
 /** The newest papers with a tag; null when there is no such tag. */

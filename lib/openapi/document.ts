@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listPapersParamsSchema } from "@/lib/papers/api";
+import { feedOptionsSchema } from "@/lib/papers/feed-params";
 import { searchParamsSchema } from "@/lib/search/params";
 import { SUGGEST_MAX_LENGTH } from "@/lib/search/suggest";
 import * as schemas from "./schemas";
@@ -143,6 +144,20 @@ export function buildOpenApiDocument(appUrl: string) {
           summary: "Any search as a feed",
           parameters: [feedFormats, ...queryParameters(searchParamsSchema, ["q", "tags", "from", "to", "sort"])],
           responses: { "200": feedResponse, "400": { description: "Bad parameters (plain-text message)" } },
+        },
+      },
+      "/feeds/{view}/{key}.{format}": {
+        get: {
+          operationId: "viewFeed",
+          summary: "A feed view (day, week or month, with its sort and tag filter) as a feed",
+          description: "The first 30 papers of /papers/{view}/{key} in the page's order. key is a day (2026-11-28), an ISO week (2026-W48), a month (2026-11), or latest.",
+          parameters: [
+            { name: "view", in: "path", required: true, schema: { type: "string", enum: ["date", "week", "month"] } },
+            { name: "key", in: "path", required: true, schema: { type: "string" } },
+            feedFormats,
+            ...queryParameters(feedOptionsSchema, ["sort", "tags"]),
+          ],
+          responses: { "200": feedResponse, "400": { description: "Bad sort or tags (plain-text message)" }, "404": { description: "Unknown view, bad or future period, or unknown format" } },
         },
       },
       "/api/openapi.json": { get: { operationId: "openApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },

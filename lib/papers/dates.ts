@@ -111,6 +111,14 @@ function inRange(start: Day, end: Day): boolean {
   return end >= FIRST_DAY && start <= LAST_DAY;
 }
 
+/**
+ * A period that starts after tomorrow (UTC) cannot hold papers yet. One day of slack: a
+ * source in a timezone ahead of UTC may list "tomorrow" already.
+ */
+export function isFuturePeriod(period: Pick<Period, "start">, now: Date = new Date()): boolean {
+  return period.start > addDays(todayUtc(now), 1);
+}
+
 /** The period of the given kind that contains a day. */
 export function periodContaining(kind: PeriodKind, day: Day): Period {
   const key = kind === "date" ? day : kind === "week" ? isoWeekOf(day).key : day.slice(0, 7);

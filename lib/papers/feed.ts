@@ -1,7 +1,7 @@
 import { countTagsInPeriod, type TagCount } from "@/lib/tags/queries";
-import { addDays, type Day, formatPeriodTitle, parsePeriod, type Period, periodContaining, todayUtc } from "./dates";
+import { addDays, type Day, formatPeriodTitle, isFuturePeriod, parsePeriod, type Period, periodContaining, todayUtc } from "./dates";
 import type { FeedOptions, FeedView } from "./feed-params";
-import { countPapersByDay, getAdjacentListedDays, getLatestListedDay, hasDemoPapers, listFeedPapers } from "./queries";
+import { countPapersByDay, getAdjacentListedDays, getLatestListedDay, getListedDayRange, hasDemoPapers, listFeedPapers } from "./queries";
 import { trendingReference } from "./trending";
 import type { FeedSort, RankedPaper } from "./types";
 
@@ -25,9 +25,17 @@ export interface FeedViewModel {
   papers: RankedPaper[];
   cursor: string | null;
   nextCursor: string | null;
+  /** Papers before this page (0 on the first); null for a cursor that does not say (no numbers). */
+  offset: number | null;
   previousDay: Day | null;
   nextDay: Day | null;
-  calendar: { month: string; weeks: CalendarDay[][]; previousMonth: string; nextMonth: string } | null;
+  /**
+   * The day the Day / Week / Month switch keeps: the latest day with papers in the period
+   * (its first day when it has none), so "Day" from a week lands on a day with papers.
+   */
+  anchorDay: Day | null;
+  /** previousMonth / nextMonth are null past the first and last day with papers. */
+  calendar: { month: string; weeks: CalendarDay[][]; previousMonth: string | null; nextMonth: string | null } | null;
   isDemo: boolean;
   /** Tags of the papers shown (with the current tag filter applied), with how many carry each. */
   facets: TagCount[];
@@ -38,22 +46,30 @@ export interface FeedViewModel {
 /** key "latest" means the period holding the most recent listed day. */
 export type FeedRequest = { view: "latest" } | { view: "date" | "week" | "month"; key: string };
 
-/** Returns null when the requested period does not exist (bad date or week). */
-export async function loadFeedView(request: FeedRequest, options: FeedOptions, now: Date = new Date()): Promise<FeedViewModel | null> {
-  let period: Period | null;
+/**
+ * The period a feed request names: for "latest", the one holding the most recent listed day
+ * (null while there are no papers). Undefined when the period does not exist (bad date or
+ * week) or lies in the future: no papers can be listed there.
+ */
+export async function resolveFeedPeriod(request: FeedRequest, now: Date = new Date()): Promise<Period | null | undefined> {
   if (request.view === "latest" || request.key === "latest") {
     const latest = await getLatestListedDay();
-    period = latest ? periodContaining(request.view === "latest" ? "date" : request.view, latest) : null;
-  } else {
-    period = parsePeriod(request.view, request.key);
-    if (!period) return null;
+    return latest ? periodContaining(request.view === "latest" ? "date" : request.view, latest) : null;
   }
+  const period = parsePeriod(request.view, request.key);
+  return period && !isFuturePeriod(period, now) ? period : undefined;
+}
+
+/** Returns null when the requested period does not exist (bad date or week) or is in the future. */
+export async function loadFeedView(request: FeedRequest, options: FeedOptions, now: Date = new Date()): Promise<FeedViewModel | null> {
+  const period = await resolveFeedPeriod(request, now);
+  if (period === undefined) return null;
 
   const reference = trendingReference(period?.end ?? todayUtc(now), now);
   const [page, adjacent, calendar, isDemo, facets] = await Promise.all([
     period
       ? listFeedPapers({ start: period.start, end: period.end, sort: options.sort, tags: options.tags, limit: FEED_PAGE_SIZE, cursor: options.cursor, reference })
-      : Promise.resolve({ papers: [], nextCursor: null }),
+      : Promise.resolve({ papers: [], nextCursor: null, offset: 0 }),
     period ? getAdjacentListedDays(period) : Promise.resolve({ previous: null, next: null }),
     period ? loadCalendar(period.start) : Promise.resolve(null),
     hasDemoPapers(),
@@ -69,8 +85,10 @@ export async function loadFeedView(request: FeedRequest, options: FeedOptions, n
     papers: page.papers,
     cursor: options.cursor ?? null,
     nextCursor: page.nextCursor,
+    offset: page.offset,
     previousDay: adjacent.previous,
     nextDay: adjacent.next,
+    anchorDay: period ? latestDayWithPapers(period, calendar) : null,
     calendar,
     isDemo,
     facets,
@@ -78,12 +96,19 @@ export async function loadFeedView(request: FeedRequest, options: FeedOptions, n
   };
 }
 
+/** The calendar grid holds every day of the period (see loadCalendar), so it can tell. */
+function latestDayWithPapers(period: Period, calendar: FeedViewModel["calendar"]): Day {
+  const days = calendar?.weeks.flat().filter((cell) => cell.count > 0 && cell.day >= period.start && cell.day <= period.end) ?? [];
+  return days.at(-1)?.day ?? period.start;
+}
+
 async function loadCalendar(dayInMonth: Day): Promise<FeedViewModel["calendar"]> {
   const month = periodContaining("month", dayInMonth);
-  // Whole weeks, Monday first, so the grid has no holes.
+  // Whole weeks, Monday first, so the grid has no holes (and holds all of a week that
+  // starts in this month).
   const gridStart = periodContaining("week", month.start).start;
   const gridEnd = periodContaining("week", month.end).end;
-  const counts = await countPapersByDay(gridStart, gridEnd);
+  const [counts, listed] = await Promise.all([countPapersByDay(gridStart, gridEnd), getListedDayRange()]);
   const weeks: CalendarDay[][] = [];
   for (let day = gridStart; day <= gridEnd; day = addDays(day, 1)) {
     if (weeks.length === 0 || weeks.at(-1)!.length === 7) weeks.push([]);
@@ -92,7 +117,7 @@ async function loadCalendar(dayInMonth: Day): Promise<FeedViewModel["calendar"]>
   return {
     month: month.key,
     weeks,
-    previousMonth: addDays(month.start, -1).slice(0, 7),
-    nextMonth: addDays(month.end, 1).slice(0, 7),
+    previousMonth: listed.first !== null && listed.first < month.start ? addDays(month.start, -1).slice(0, 7) : null,
+    nextMonth: listed.last !== null && listed.last > month.end ? addDays(month.end, 1).slice(0, 7) : null,
   };
 }

@@ -49,6 +49,13 @@ export async function getLatestListedDay(): Promise<Day | null> {
   return rows[0]?.day ?? null;
 }
 
+/** The first and last day with papers: the calendar offers no months beyond them. */
+export async function getListedDayRange(): Promise<{ first: Day | null; last: Day | null }> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ first: string | null; last: string | null }[]>`SELECT min(listed_on)::text AS first, max(listed_on)::text AS last FROM papers`;
+  return { first: rows[0]?.first ?? null, last: rows[0]?.last ?? null };
+}
+
 /** The nearest days with papers before and after a period: navigation skips empty days. */
 export async function getAdjacentListedDays(period: Pick<Period, "start" | "end">): Promise<{ previous: Day | null; next: Day | null }> {
   const db = await getDb();
@@ -67,9 +74,12 @@ export async function countPapersByDay(start: Day, end: Day): Promise<Map<Day, n
   return new Map(rows.map((row) => [row.day, row.n]));
 }
 
-const trendingCursor = z.object({ s: z.number(), id: z.string().max(64), r: z.number().int() });
-const topCursor = z.object({ u: z.number().int(), id: z.string().max(64) });
-const newCursor = z.object({ p: z.number().int(), id: z.string().max(64) });
+// `o` is how many papers came before the next page, so page 2 numbers its cards from 31.
+// Optional: a cursor handed out before it existed still pages, only without numbers.
+const offset = z.number().int().min(0).max(10_000_000).optional();
+const trendingCursor = z.object({ s: z.number(), id: z.string().max(64), r: z.number().int(), o: offset });
+const topCursor = z.object({ u: z.number().int(), id: z.string().max(64), o: offset });
+const newCursor = z.object({ p: z.number().int(), id: z.string().max(64), o: offset });
 
 export interface FeedQuery {
   start: Day;
@@ -86,6 +96,8 @@ export interface FeedQuery {
 export interface FeedPage {
   papers: RankedPaper[];
   nextCursor: string | null;
+  /** Papers before this page (0 on the first); null when the cursor does not say. */
+  offset: number | null;
 }
 
 interface RankedRow {
@@ -97,7 +109,7 @@ interface RankedRow {
 
 export async function listFeedPapers(query: FeedQuery): Promise<FeedPage> {
   const db = await getDb();
-  const { sql: keyset, reference } = keysetCondition(query);
+  const { sql: keyset, reference, offset } = keysetCondition(query);
   const tags = query.tags ?? [];
   const tagFilter =
     tags.length === 0
@@ -135,33 +147,34 @@ export async function listFeedPapers(query: FeedQuery): Promise<FeedPage> {
   });
 
   const last = pageRows.at(-1);
+  const o = offset === null ? undefined : offset + pageRows.length;
   const nextCursor =
     rows.length > query.limit && last
       ? encodeCursor(
           query.sort === "top"
-            ? { u: last.upvotes, id: last.id }
+            ? { u: last.upvotes, id: last.id, o }
             : query.sort === "new"
-              ? { p: last.published_ms, id: last.id }
-              : { s: last.score, id: last.id, r: reference.getTime() },
+              ? { p: last.published_ms, id: last.id, o }
+              : { s: last.score, id: last.id, r: reference.getTime(), o },
         )
       : null;
-  return { papers: ranked, nextCursor };
+  return { papers: ranked, nextCursor, offset };
 }
 
-function keysetCondition(query: FeedQuery): { sql: Prisma.Sql; reference: Date } {
-  if (!query.cursor) return { sql: Prisma.empty, reference: query.reference };
+function keysetCondition(query: FeedQuery): { sql: Prisma.Sql; reference: Date; offset: number | null } {
+  if (!query.cursor) return { sql: Prisma.empty, reference: query.reference, offset: 0 };
   if (query.sort === "top") {
     const c = decodeCursor(query.cursor, topCursor);
-    return { sql: Prisma.sql`AND (upvotes < ${c.u} OR (upvotes = ${c.u} AND id > ${c.id}))`, reference: query.reference };
+    return { sql: Prisma.sql`AND (upvotes < ${c.u} OR (upvotes = ${c.u} AND id > ${c.id}))`, reference: query.reference, offset: c.o ?? null };
   }
   if (query.sort === "new") {
     const c = decodeCursor(query.cursor, newCursor);
-    return { sql: Prisma.sql`AND (published_ms < ${c.p}::float8 OR (published_ms = ${c.p}::float8 AND id > ${c.id}))`, reference: query.reference };
+    return { sql: Prisma.sql`AND (published_ms < ${c.p}::float8 OR (published_ms = ${c.p}::float8 AND id > ${c.id}))`, reference: query.reference, offset: c.o ?? null };
   }
   // Scores depend on the reference time; later pages keep the first page's, or rows would
   // shift between pages and repeat or go missing.
   const c = decodeCursor(query.cursor, trendingCursor);
-  return { sql: Prisma.sql`AND (score < ${c.s}::float8 OR (score = ${c.s}::float8 AND id > ${c.id}))`, reference: new Date(c.r) };
+  return { sql: Prisma.sql`AND (score < ${c.s}::float8 OR (score = ${c.s}::float8 AND id > ${c.id}))`, reference: new Date(c.r), offset: c.o ?? null };
 }
 
 export async function getPaper(id: string): Promise<PaperDetail | null> {
@@ -179,6 +192,21 @@ export async function getPaper(id: string): Promise<PaperDetail | null> {
     source: paper.source,
     snapshots: paper.snapshots.map((s) => ({ day: dateToDay(s.day), upvotes: s.upvotes, githubStars: s.githubStars })),
   };
+}
+
+/** Every listed day with when its papers last changed, oldest first (for the sitemap). */
+export async function listListedDays(): Promise<{ day: Day; modifiedAt: Date }[]> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ day: string; modified_at: Date }[]>`
+    SELECT listed_on::text AS day, max(modified_at) AS modified_at FROM papers GROUP BY listed_on ORDER BY listed_on`;
+  return rows.map((row) => ({ day: row.day, modifiedAt: row.modified_at }));
+}
+
+/** Paper ids in id order, a slice at a time (for the sitemap's parts). */
+export async function listPaperIdsPage(offset: number, limit: number): Promise<{ id: string; modifiedAt: Date }[]> {
+  const db = await getDb();
+  const rows = await db.paper.findMany({ select: { id: true, modifiedAt: true }, orderBy: { id: "asc" }, skip: offset, take: limit });
+  return rows;
 }
 
 export async function countPapers(): Promise<number> {

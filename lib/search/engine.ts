@@ -76,6 +76,8 @@ export interface SearchPage {
   total: { count: number; exact: boolean };
   facets: TagFacet[];
   nextCursor: string | null;
+  /** Matches before this page (0 on the first); null when the cursor does not say. */
+  offset: number | null;
   /** The candidates are all matches; otherwise relevance covered papers listed since `since`. */
   complete: boolean;
   since: Day | null;
@@ -83,10 +85,12 @@ export interface SearchPage {
   empty: "no-terms" | null;
 }
 
-const EMPTY_PAGE: SearchPage = { hits: [], total: { count: 0, exact: true }, facets: [], nextCursor: null, complete: true, since: null, empty: "no-terms" };
+const EMPTY_PAGE: SearchPage = { hits: [], total: { count: 0, exact: true }, facets: [], nextCursor: null, offset: 0, complete: true, since: null, empty: "no-terms" };
 
 /** The trending reference time of the first page, in ms (the cursor keeps it so scores do not move). */
 const REFERENCE_TIME = z.number().int().min(0).max(4_102_444_800_000);
+/** Matches before the next page, so tag pages number page 2 from 31; absent in older cursors. */
+const OFFSET = z.number().int().min(0).max(10_000_000).optional();
 
 const rankedCursor = z.object({
   s: z.enum(["relevance", "trending", "top"]),
@@ -99,8 +103,9 @@ const rankedCursor = z.object({
   d: daySchema,
   id: z.string().max(64),
   r: REFERENCE_TIME,
+  o: OFFSET,
 });
-const newCursor = z.object({ s: z.literal("new"), d: daySchema, p: z.number(), id: z.string().max(64), r: REFERENCE_TIME });
+const newCursor = z.object({ s: z.literal("new"), d: daySchema, p: z.number(), id: z.string().max(64), r: REFERENCE_TIME, o: OFFSET });
 const searchCursor = z.union([rankedCursor, newCursor]);
 type SearchCursor = z.infer<typeof searchCursor>;
 
@@ -182,18 +187,28 @@ export async function searchPapers(request: SearchRequest, options: SearchOption
 
   const complete = body.tokens === null && result.candidates < plan.hardCap;
   const last = result.page.length > request.limit ? result.page[request.limit - 1] : undefined;
+  const offset = pageOffset(cursor);
   const nextCursor = last
-    ? encodeCursor({ s: request.sort, e: body.end, b: body.tokens ? body.start : null, h: head ? head.start : null, k: sortKey(request.sort, last), d: last.day, id: last.id, r: reference.getTime() } satisfies SearchCursor)
+    ? encodeCursor({ s: request.sort, e: body.end, b: body.tokens ? body.start : null, h: head ? head.start : null, k: sortKey(request.sort, last), d: last.day, id: last.id, r: reference.getTime(), o: nextOffset(offset, request.limit) } satisfies SearchCursor)
     : null;
   return {
     hits: result.page.slice(0, request.limit).map((row) => toHit(row, reference, plan)),
     total: plan.total(result, body, rangeTo, complete),
     facets: plan.facets(result, body, rangeTo, complete),
     nextCursor,
+    offset,
     complete,
     since: complete ? null : body.start,
     empty: null,
   };
+}
+
+function pageOffset(cursor: SearchCursor | null): number | null {
+  return cursor ? (cursor.o ?? null) : 0;
+}
+
+function nextOffset(offset: number | null, pageSize: number): number | undefined {
+  return offset === null ? undefined : offset + pageSize;
 }
 
 function sortKey(sort: SearchSort, row: PageRow): number {
@@ -492,11 +507,13 @@ async function searchNewest(plan: SearchPlan, request: SearchRequest, cursor: z.
   const complete = !cursor && !firstWindow.tokens && result.candidates < plan.hardCap;
   const page = rows.slice(0, limit);
   const last = rows.length > limit ? page.at(-1) : undefined;
+  const offset = pageOffset(cursor);
   return {
     hits: page.map((row) => toHit(row, reference, plan)),
     total: plan.total(result, firstWindow, rangeTo, complete),
     facets: plan.facets(result, firstWindow, rangeTo, complete),
-    nextCursor: last ? encodeCursor({ s: "new", d: last.day, p: last.published_ms, id: last.id, r: reference.getTime() } satisfies SearchCursor) : null,
+    nextCursor: last ? encodeCursor({ s: "new", d: last.day, p: last.published_ms, id: last.id, r: reference.getTime(), o: nextOffset(offset, limit) } satisfies SearchCursor) : null,
+    offset,
     complete,
     since: null,
     empty: null,

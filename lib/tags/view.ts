@@ -20,6 +20,8 @@ export interface TagViewModel {
   facets: TagFacet[];
   cursor: string | null;
   nextCursor: string | null;
+  /** Papers before this page (0 on the first); null for a cursor that does not say. */
+  offset: number | null;
   /** Trending and top rank the papers listed since this day (null: all of the tag's papers). */
   since: string | null;
 }
@@ -39,6 +41,7 @@ export async function loadTagView(slug: string, options: FeedOptions, now: Date 
     facets: page.facets.filter((f) => f.slug !== slug),
     cursor: options.cursor ?? null,
     nextCursor: page.nextCursor,
+    offset: page.offset,
     since: page.since,
   };
 }

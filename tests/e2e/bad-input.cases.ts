@@ -193,8 +193,33 @@ for (const [label, path, status, message] of [
   ["search q too long", `/feeds/search.rss?q=${"b".repeat(5000)}`, 400, /q must be at most/],
   ["unknown tag", "/feeds/tags/no-such-tag-here.rss", 404, /There is no tag/],
   ["tag feed traversal", "/feeds/tags/..%2F..%2Fetc%2Fpasswd.rss", 404, /No such feed/],
+  ["view feed unknown view", "/feeds/day/2026-11-28.rss", 404, /No such feed/],
+  ["view feed bad week", "/feeds/week/2026-W60.rss", 404, /No such feed/],
+  ["view feed key of another view", "/feeds/month/2026-11-28.atom", 404, /No such feed/],
+  ["view feed unknown format", "/feeds/date/latest.exe", 404, /No such feed/],
+  ["view feed future month", "/feeds/month/2099-12.rss", 404, /No papers can be listed/],
+  ["view feed bad sort", "/feeds/week/latest.rss?sort=%3Cscript%3E", 400, /sort must be one of/],
+  ["view feed bad tags", "/feeds/date/latest.json?tags=%27%3B--", 400, /tags must be/],
+  ["view feed malformed escape", "/feeds/week/%E0%A4%A.rss", 404, /This page is not here/],
 ] as const) {
   add({ id: `feed ${label}`, path, status, message });
+}
+
+// ── Sitemap parts and Open Graph images ─────────────────────────────────────────────────────
+for (const [label, path, status, message] of [
+  ["sitemap part zero", "/sitemaps/0.xml", 404, /No such sitemap part/],
+  ["sitemap part of an unsplit sitemap", "/sitemaps/1.xml", 404, /No such sitemap part/],
+  ["sitemap part absurd", "/sitemaps/99999999999999999999.xml", 404, /No such sitemap part/],
+  ["sitemap part traversal", "/sitemaps/..%2F..%2Fetc%2Fpasswd", 404, /No such sitemap part/],
+  ["sitemap part malformed escape", "/sitemaps/%E0%A4%A.xml", 404, /This page is not here/],
+  ["OG image unknown paper", "/og/papers/2611.99999", 404, /No such paper/],
+  ["OG image not an id", "/og/papers/%3Cscript%3E", 404, /No such paper/],
+  ["OG image traversal", "/og/papers/..%2F..%2Fetc%2Fpasswd", 404, /No such paper/],
+  ["OG image malformed escape", "/og/papers/%E0%A4%A", 404, /This page is not here/],
+  ["future month page", "/papers/month/2099-12", 404, /This page is not here/],
+  ["future week page", "/papers/week/2099-W01?sort=top", 404, /This page is not here/],
+] as const) {
+  add({ id: label, path, status, message });
 }
 
 // ── Pages with malformed parameters ─────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert";
 import { InvalidCursorError } from "@/lib/papers/cursor";
 import { loadFeedView } from "@/lib/papers/feed";
-import { countPapersByDay, getAdjacentListedDays, getLatestListedDay, getPaper, listFeedPapers } from "@/lib/papers/queries";
+import { countPapersByDay, getAdjacentListedDays, getLatestListedDay, getListedDayRange, getPaper, listFeedPapers } from "@/lib/papers/queries";
 import { computeTrendingScore } from "@/lib/papers/trending";
 import { makePaper } from "./helpers/factories";
 import { truncateAll } from "./helpers/reset";
@@ -71,6 +71,22 @@ describe("feed queries", () => {
     expect([...first.papers, ...later.papers].map((p) => p.id)).toEqual(all.papers.map((p) => p.id));
   });
 
+  it.each(["trending", "top", "new"] as const)("carries the offset in the %s cursor, so later pages keep counting", async (sort) => {
+    await upsertPapers(Array.from({ length: 12 }, (_, i) => makePaper({ upvotes: i, listedOn: "2026-11-26", publishedAt: new Date(Date.UTC(2026, 10, 20, i)) })));
+    const query = { ...day("2026-11-23", "2026-11-29"), sort, limit: 5, reference: ref };
+    const first = await listFeedPapers(query);
+    const second = await listFeedPapers({ ...query, cursor: first.nextCursor! });
+    const third = await listFeedPapers({ ...query, cursor: second.nextCursor! });
+    expect([first.offset, second.offset, third.offset]).toEqual([0, 5, 10]);
+    expect(third.papers).toHaveLength(2);
+    // A cursor handed out before the offset existed still pages; it just cannot number.
+    const { o, ...legacy } = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString("utf8"));
+    expect(o).toBe(5);
+    const fromLegacy = await listFeedPapers({ ...query, cursor: Buffer.from(JSON.stringify(legacy)).toString("base64url") });
+    expect(fromLegacy.papers.map((p) => p.id)).toEqual(second.papers.map((p) => p.id));
+    expect(fromLegacy.offset).toBeNull();
+  });
+
   it("rejects a forged cursor as bad input", async () => {
     await expect(listFeedPapers({ ...day("2026-11-25"), sort: "top", limit: 5, cursor: "bm90LWpzb24", reference: ref })).rejects.toBeInstanceOf(InvalidCursorError);
     await expect(listFeedPapers({ ...day("2026-11-25"), sort: "trending", limit: 5, cursor: Buffer.from('{"u":1}').toString("base64url"), reference: ref })).rejects.toBeInstanceOf(InvalidCursorError);
@@ -121,6 +137,22 @@ describe("feed queries", () => {
     expect(model?.calendar?.month).toBe("2026-11");
     expect(model?.calendar?.weeks.flat().find((d) => d.day === "2026-11-27")).toEqual({ day: "2026-11-27", count: 2, inMonth: true });
     expect(await loadFeedView({ view: "week", key: "2026-W99" }, { sort: "trending", tags: [] }, ref)).toBeNull();
+  });
+
+  it("switches periods on the latest day with papers, and offers no months beyond the listed days", async () => {
+    // Week 48 of 2026 is Mon 23 – Sun 29 November; nothing is listed on its Monday.
+    await upsertPapers([makePaper({ listedOn: "2026-10-14" }), makePaper({ listedOn: "2026-11-25" }), makePaper({ listedOn: "2026-11-27" })]);
+    expect(await getListedDayRange()).toEqual({ first: "2026-10-14", last: "2026-11-27" });
+    const week = await loadFeedView({ view: "week", key: "2026-W48" }, { sort: "trending", tags: [] }, ref);
+    expect(week?.anchorDay).toBe("2026-11-27");
+    expect(week?.calendar).toMatchObject({ month: "2026-11", previousMonth: "2026-10", nextMonth: null });
+    const october = await loadFeedView({ view: "month", key: "2026-10" }, { sort: "trending", tags: [] }, ref);
+    expect(october?.anchorDay).toBe("2026-10-14");
+    expect(october?.calendar).toMatchObject({ month: "2026-10", previousMonth: null, nextMonth: "2026-11" });
+    // An empty period keeps its first day; a period in the future is no view at all.
+    expect((await loadFeedView({ view: "week", key: "2026-W46" }, { sort: "trending", tags: [] }, ref))?.anchorDay).toBe("2026-11-09");
+    expect(await loadFeedView({ view: "month", key: "2027-01" }, { sort: "trending", tags: [] }, ref)).toBeNull();
+    expect(await loadFeedView({ view: "date", key: "2026-11-29" }, { sort: "trending", tags: [] }, ref)).not.toBeNull();
   });
 
   it("serves an empty database without errors", async () => {

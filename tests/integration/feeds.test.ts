@@ -1,8 +1,8 @@
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { feedResponse, parseFeedFileName } from "@/lib/feeds/http";
-import { feedAlternates, feedLinksForView, searchFeedLinks, tagFeedLinks, trendingFeedLinks } from "@/lib/feeds/links";
-import { loadSearchFeed, loadTagFeed, loadTrendingFeed } from "@/lib/feeds/load";
+import { feedResponse, parseFeedFileName, parsePeriodFeedFileName } from "@/lib/feeds/http";
+import { feedAlternates, feedLinksForView, searchFeedLinks, trendingFeedLinks } from "@/lib/feeds/links";
+import { loadSearchFeed, loadTagFeed, loadTrendingFeed, loadViewFeed } from "@/lib/feeds/load";
 import { renderFeed } from "@/lib/feeds/render";
 import { upsertPapers } from "@/lib/ingest/upsert";
 import { searchParamsSchema } from "@/lib/search/params";
@@ -74,6 +74,40 @@ describe("feeds", () => {
     expect(feed.items[0].summary).toBe("We sample with diffusion models.");
   });
 
+  it("renders the feed of a week, a month, a past day and a sort as the page lists them, parsed back", async () => {
+    const now = new Date("2026-11-28T12:00:00Z");
+    const week = await loadViewFeed({ view: "week", key: "2026-W48" }, { sort: "trending", tags: [] }, now);
+    const rss = xml.parse(renderFeed("rss", week!, APP).body).rss.channel;
+    expect(rss.title).toBe("PaperPulse: Week 48, 23 Nov 2026 – 29 Nov 2026 (trending)");
+    expect(rss.link).toBe(`${APP}/papers/week/2026-W48`);
+    expect([rss.item].flat().map((i: { link: string }) => i.link)).toEqual([`${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00304`]);
+
+    const month = await loadViewFeed({ view: "month", key: "2026-11" }, { sort: "top", tags: [] }, now);
+    const atom = xml.parse(renderFeed("atom", month!, APP).body).feed;
+    expect(atom.id).toBe(`${APP}/papers/month/2026-11?sort=top`);
+    expect([atom.entry].flat().map((e: { id: string }) => e.id)).toEqual([`${APP}/papers/2611.00303`, `${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00304`]);
+    const self = [atom.link].flat().find((l: { "@rel": string }) => l["@rel"] === "self");
+    expect(self["@href"]).toBe(`${APP}/feeds/month/2026-11.atom?sort=top`);
+
+    const pastDay = await loadViewFeed({ view: "date", key: "2026-11-20" }, { sort: "trending", tags: ["cs-cv"] }, now);
+    const json = JSON.parse(renderFeed("json", pastDay!, APP).body);
+    expect(json.feed_url).toBe(`${APP}/feeds/date/2026-11-20.json?tags=cs-cv`);
+    expect(json.home_page_url).toBe(`${APP}/papers/date/2026-11-20?tags=cs-cv`);
+    expect(json.items.map((i: { id: string }) => i.id)).toEqual([`${APP}/papers/2611.00303`]);
+
+    // "latest" follows the newest period; a future one is no feed.
+    const latestWeek = await loadViewFeed({ view: "week", key: "latest" }, { sort: "new", tags: [] }, now);
+    expect(latestWeek!.links.rss).toBe("/feeds/week/latest.rss?sort=new");
+    expect(latestWeek!.papers.map((p) => p.id)).toHaveLength(3);
+    expect(await loadViewFeed({ view: "month", key: "2027-03" }, { sort: "trending", tags: [] }, now)).toBeNull();
+
+    expect(parsePeriodFeedFileName("week", "2026-W48.rss")).toEqual({ key: "2026-W48", format: "rss" });
+    expect(parsePeriodFeedFileName("month", "latest.json")).toEqual({ key: "latest", format: "json" });
+    for (const [kind, bad] of [["week", "2026-W60.rss"], ["date", "2026-02-30.atom"], ["month", "2026-11.xml"], ["date", "2026-W48.rss"], ["month", "%E0%A4%A.rss"]] as const) {
+      expect(parsePeriodFeedFileName(kind, bad)).toBeNull();
+    }
+  });
+
   it("serves feeds with cache and CORS headers, and knows its file names", async () => {
     const response = feedResponse("rss", await loadTrendingFeed(), APP);
     expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
@@ -85,9 +119,13 @@ describe("feeds", () => {
   });
 
   it("announces the right feed on each view", () => {
-    expect(feedLinksForView([], [])).toEqual(trendingFeedLinks());
-    expect(feedLinksForView(["llm"], [{ slug: "llm", name: "Large Language Models" }])).toEqual(tagFeedLinks("llm", "Large Language Models"));
-    expect(feedLinksForView(["llm", "rag"], []).rss).toBe("/feeds/search.rss?tags=llm,rag&sort=new");
+    // The plain home page offers the day's trending feed; every other view its own.
+    expect(feedLinksForView({ view: "latest", key: "latest", sort: "trending", tags: [] })).toEqual(trendingFeedLinks());
+    expect(feedLinksForView({ view: "latest", key: "latest", sort: "top", tags: [] }).rss).toBe("/feeds/date/latest.rss?sort=top");
+    expect(feedLinksForView({ view: "latest", key: "latest", sort: "trending", tags: ["llm"] }).atom).toBe("/feeds/date/latest.atom?tags=llm");
+    expect(feedLinksForView({ view: "week", key: "2026-W48", sort: "trending", tags: [] }).json).toBe("/feeds/week/2026-W48.json");
+    expect(feedLinksForView({ view: "month", key: "latest", sort: "new", tags: ["rag", "llm"] }).rss).toBe("/feeds/month/latest.rss?sort=new&tags=llm,rag");
+    expect(feedLinksForView({ view: "date", key: "2026-11-20", sort: "trending", tags: [] }).title).toBe("PaperPulse: Friday, 20 November 2026 (trending)");
     expect(searchFeedLinks({ q: "kv cache", tags: [], from: undefined, to: undefined }).atom).toBe("/feeds/search.atom?q=kv+cache&sort=new");
     expect(feedAlternates(trendingFeedLinks())).toEqual({
       "application/rss+xml": [{ url: "/feeds/trending.rss", title: "PaperPulse: trending papers of the day (RSS)" }],

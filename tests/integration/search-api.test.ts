@@ -174,7 +174,9 @@ describe("tags and the OpenAPI document", () => {
       "/feeds/search.{format}",
       "/feeds/tags/{slug}.{format}",
       "/feeds/trending.{format}",
+      "/feeds/{view}/{key}.{format}",
     ]);
+    expect(doc.paths["/feeds/{view}/{key}.{format}"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["view", "key", "format", "sort", "tags"]);
     const params = doc.paths["/api/papers"].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(["q", "date", "week", "month", "from", "to", "sort", "tags", "limit", "cursor"]);
     expect(doc.paths["/api/papers"].get.parameters.find((p: { name: string }) => p.name === "limit").schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 30 });

@@ -3,6 +3,8 @@ import { withSqlSession } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert";
 import { loadFeedView } from "@/lib/papers/feed";
 import { findSimilarPapers } from "@/lib/papers/similar";
+import { searchPapers } from "@/lib/search/engine";
+import { parseSearchQuery } from "@/lib/search/query-syntax";
 import { forgetCorpusStats } from "@/lib/search/stats";
 import { getTag, listTags } from "@/lib/tags/queries";
 import { loadTagView } from "@/lib/tags/view";
@@ -64,6 +66,19 @@ describe("tag pages", () => {
     expect(narrowed!.papers.map((p) => p.id)).toEqual(["2611.00401"]);
     expect(narrowed!.extraTags).toEqual(["cs-lg"]);
     expect(await loadTagView("no-such-tag", { sort: "trending", tags: [] })).toBeNull();
+  });
+
+  it.each(["trending", "top", "new"] as const)("carry the offset in the %s cursor, so page 2 numbers on", async (sort) => {
+    const request = { query: parseSearchQuery(""), tags: ["cs-lg"], sort, limit: 1 };
+    const first = await searchPapers(request);
+    const second = await searchPapers({ ...request, cursor: first.nextCursor! });
+    const third = await searchPapers({ ...request, cursor: second.nextCursor! });
+    expect([first.offset, second.offset, third.offset]).toEqual([0, 1, 2]);
+    const { o, ...legacy } = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString("utf8"));
+    expect(o).toBe(1);
+    const fromLegacy = await searchPapers({ ...request, cursor: Buffer.from(JSON.stringify(legacy)).toString("base64url") });
+    expect(fromLegacy.hits.map((h) => h.id)).toEqual(second.hits.map((h) => h.id));
+    expect(fromLegacy.offset).toBeNull();
   });
 
   it("list every tag with its number of papers", async () => {

@@ -14,7 +14,7 @@ type Context = { params: Promise<{ name: string }> };
 
 export async function GET(request: Request, context: Context) {
   const file = parseFeedFileName((await context.params).name);
-  if (!file || (file.name !== "trending" && file.name !== "search")) return feedErrorResponse(404, "No such feed. Feeds: /feeds/trending.rss, /feeds/search.rss?q=…, /feeds/tags/<tag>.rss (also .atom and .json).");
+  if (!file || (file.name !== "trending" && file.name !== "search")) return feedErrorResponse(404, "No such feed. Feeds: /feeds/trending.rss, /feeds/search.rss?q=…, /feeds/tags/<tag>.rss, /feeds/week/latest.rss (also date and month; .atom and .json).");
   const appUrl = getEnv().appUrl;
 
   if (file.name === "trending") {

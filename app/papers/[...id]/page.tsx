@@ -4,12 +4,14 @@ import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
 import { notFound } from "next/navigation";
 import { MathText } from "@/components/math-text";
+import { OG_IMAGE_SIZE } from "@/components/paper-og-image";
 import { TagChip } from "@/components/tag-chip";
 import { UpvoteChart } from "@/components/upvote-chart";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from "@/lib/papers/arxiv-id";
 import { formatDayLong, formatDayShort } from "@/lib/papers/dates";
 import { getPaper } from "@/lib/papers/queries";
+import { paperImageText } from "@/lib/og/plain-text";
 import { findSimilarPapers } from "@/lib/papers/similar";
 import { SimilarPapers } from "@/components/similar-papers";
 import { stripMathDelimiters } from "@/lib/text/math-segments";
@@ -38,13 +40,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const paper = await loadPaper(params);
   if (!paper) return { title: "Paper not found" };
   const description = stripMathDelimiters(paper.abstract).slice(0, 280);
+  // Generated per paper (app/og/papers); the alt text is the title as the image shows it.
+  const image = { url: `/og/papers/${paper.id}`, ...OG_IMAGE_SIZE, alt: paperImageText(paper).title, type: "image/png" };
   return {
     title: paper.title,
     description,
     authors: paper.authors.slice(0, 10).map((name) => ({ name })),
     alternates: { canonical: `/papers/${paper.id}` },
-    openGraph: { type: "article", title: paper.title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10) },
-    twitter: { card: "summary", title: paper.title, description },
+    openGraph: { type: "article", title: paper.title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10), images: [image] },
+    twitter: { card: "summary_large_image", title: paper.title, description, images: [image] },
   };
 }
 

@@ -8,7 +8,7 @@ import { notFound } from "next/navigation";
 import { FeedLinksBar } from "@/components/feed-links";
 import { PaperCardList } from "@/components/paper-card";
 import { tagLabel } from "@/components/tag-chip";
-import { TagFilter } from "@/components/tag-filter";
+import { ActiveTagFilters, TagFilter } from "@/components/tag-filter";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { feedAlternates, tagFeedLinks } from "@/lib/feeds/links";
 import { formatDayLong } from "@/lib/papers/dates";
@@ -89,12 +89,13 @@ export default async function TagPage({ params }: Props) {
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <section aria-label="Papers" className="flex min-w-0 flex-col gap-4">
+          <ActiveTagFilters facets={model.facets} selected={model.extraTags} hrefFor={(tags) => href({ tags })} />
           {model.papers.length === 0 ? (
             <div className="card text-center">
               <p className="font-medium">No papers with {model.extraTags.length > 0 ? "all of these tags" : "this tag"}.</p>
             </div>
           ) : (
-            <PaperCardList papers={model.papers} numbered={!model.cursor} />
+            <PaperCardList papers={model.papers} offset={model.offset} />
           )}
           {model.since && model.sort !== "new" && !model.nextCursor && (
             <p className="text-sm muted">

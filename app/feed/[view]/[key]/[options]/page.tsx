@@ -10,8 +10,8 @@ import { DemoNotice } from "@/components/demo-notice";
 import { FeedCalendar } from "@/components/feed-calendar";
 import { FeedControls } from "@/components/feed-controls";
 import { FeedLinksBar } from "@/components/feed-links";
-import { TagFilter } from "@/components/tag-filter";
-import { feedAlternates, feedLinksForView } from "@/lib/feeds/links";
+import { ActiveTagFilters, TagFilter } from "@/components/tag-filter";
+import { feedAlternates, feedLinksForView, type FeedViewRef } from "@/lib/feeds/links";
 import { PaperCardList } from "@/components/paper-card";
 import { feedCacheTags, parseFeedRoute } from "@/lib/papers/feed-route";
 import { loadFeedView } from "@/lib/papers/feed";
@@ -32,21 +32,28 @@ async function loadModel(params: Props["params"]) {
     tags: feedCacheTags(route.request),
     revalidate: 300,
   });
-  return load();
+  const model = await load();
+  if (!model) return null;
+  // The view's own feed; /papers/week/latest offers the moving "latest week" feed.
+  const feed: FeedViewRef = { view: route.request.view, key: route.request.view === "latest" ? "latest" : route.request.key, sort: model.sort, tags: model.tags };
+  const isTrending = feed.view === "latest" && feed.sort === "trending" && feed.tags.length === 0;
+  return { model, feed: feedLinksForView(feed), feedLabel: isTrending ? "the trending papers" : "this view" };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const model = await loadModel(params);
-  if (!model) return { title: "Not found" };
+  const loaded = await loadModel(params);
+  if (!loaded) return { title: "Not found" };
+  const { model, feed } = loaded;
   return {
     title: model.view === "latest" ? { absolute: "PaperPulse: trending AI research papers" } : model.title,
-    alternates: { types: feedAlternates(feedLinksForView(model.tags, model.facets)) },
+    alternates: { types: feedAlternates(feed) },
   };
 }
 
 export default async function FeedPage({ params }: Props) {
-  const model = await loadModel(params);
-  if (!model) notFound();
+  const loaded = await loadModel(params);
+  if (!loaded) notFound();
+  const { model, feed, feedLabel } = loaded;
   const selfView = model.view;
   const selfKey = model.view === "latest" ? null : (model.period?.key ?? null);
 
@@ -58,16 +65,17 @@ export default async function FeedPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{model.title}</h1>
       </div>
       <FeedControls model={model} />
-      <FeedLinksBar links={feedLinksForView(model.tags, model.facets)} label={model.tags.length > 0 ? "these tags" : "the trending papers"} />
+      <FeedLinksBar links={feed} label={feedLabel} />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <section aria-label="Papers" className="flex min-w-0 flex-col gap-4">
+          {model.period && <ActiveTagFilters facets={model.facets} selected={model.tags} hrefFor={(tags) => feedHref(selfView, selfKey, { sort: model.sort, tags })} />}
           {model.papers.length === 0 ? (
             <div className="card text-center">
               <p className="font-medium">{model.period ? "No papers were listed in this period." : "There are no papers yet."}</p>
               <p className="mt-1 text-sm muted">Use the calendar or the previous and next links to find days with papers.</p>
             </div>
           ) : (
-            <PaperCardList papers={model.papers} numbered={!model.cursor} />
+            <PaperCardList papers={model.papers} offset={model.offset} />
           )}
           {(model.cursor || model.nextCursor) && (
             <nav aria-label="Pages" className="flex justify-between">
