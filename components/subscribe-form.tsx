@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { subscribeAction } from "@/app/subscribe/actions";
 import { type FormState, IDLE } from "@/lib/subscribers/form-state";
 import type { TopicOption } from "@/lib/subscribers/topics";
@@ -141,18 +141,28 @@ export function DigestPreferenceFields({
   );
 }
 
-/** An action's answer, announced to screen readers. */
+/**
+ * An action's answer, announced to screen readers. Each new answer also takes the focus and is
+ * scrolled into view: below a long topic list, or in the footer of a long page, it would
+ * otherwise land out of sight, and the form would look as if nothing had happened.
+ */
 export function FormResult({ id, state, pending }: { id: string; state: FormState; pending: boolean }) {
+  const answer = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (pending || state.status === "idle" || !answer.current) return;
+    answer.current.focus({ preventScroll: true });
+    answer.current.scrollIntoView({ block: "center", behavior: "instant" });
+  }, [state, pending]);
   return (
     <div id={id} aria-live="polite" className="min-h-6 text-sm">
       {pending && <p className="muted">Sending…</p>}
       {!pending && state.status === "error" && (
-        <p role="alert" className="text-red-700 dark:text-red-300">
+        <p ref={answer} tabIndex={-1} role="alert" className="text-red-700 outline-none dark:text-red-300">
           {state.message}
         </p>
       )}
       {!pending && state.status === "ok" && (
-        <p role="status" className="text-emerald-800 dark:text-emerald-300">
+        <p ref={answer} tabIndex={-1} role="status" className="text-emerald-800 outline-none dark:text-emerald-300">
           {state.message}{" "}
           {state.manageUrl && (
             <Link href={state.manageUrl} className="font-medium underline">

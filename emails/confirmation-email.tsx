@@ -1,8 +1,9 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { colors, EmailFrame } from "./components/email-frame";
 
-// Sent after a sign-up. It carries nothing the person typed (no name, no topics): only our
-// own words and a link, so the form cannot be used to mail arbitrary text to strangers.
+// Sent after a sign-up. It carries nothing the person typed (no name, no text): only our own
+// words and a link, so the form cannot be used to mail arbitrary text to strangers. The
+// sign-up's frequency and topics travel only inside the link, as known slugs.
 // "already-subscribed" goes to an address that is active already, in place of a second
 // confirmation, so the sign-up form answers the same for every address.
 
@@ -39,7 +40,7 @@ export function ConfirmationEmail({ kind, actionUrl, manageUrl, appUrl }: Confir
       </Heading>
       <Text style={{ fontSize: "14px", lineHeight: "21px", margin: "0 0 16px" }}>
         {confirm
-          ? "Open the link below and press the button to start receiving the trending AI papers in your inbox. The link works for 7 days."
+          ? "Open the link below, check how often and on which topics you want the digest, and press the button to start receiving the trending AI papers in your inbox. The link works for 7 days."
           : "This address already receives PaperPulse digests. You can change the frequency and topics, or unsubscribe, on your manage page."}
       </Text>
       <Button href={actionUrl} style={{ backgroundColor: colors.accent, color: "#ffffff", borderRadius: "8px", padding: "10px 16px", fontSize: "14px", fontWeight: 600 }}>

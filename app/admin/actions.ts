@@ -1,6 +1,6 @@
 "use server";
 // Server actions of the operator view: sign in (the token, once, for a session cookie), sign
-// out, and retry a failed delivery. Server actions are public endpoints, so each one checks
+// out, retry a failed delivery, and lift a subscriber's suspension. Server actions are public endpoints, so each one checks
 // access itself; Next also refuses actions posted from another origin. Like every action of
 // the app they take (previous state, FormData) (lib/http/server-action-guard.ts).
 import { cookies } from "next/headers";
@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ADMIN_COOKIE, adminCookieOptions, signInAdmin } from "@/lib/admin/auth";
 import { retryFailedDelivery } from "@/lib/admin/retry-delivery";
+import { liftSuspension } from "@/lib/subscribers/commands";
 import { currentAdminAccess, currentClientIp } from "./access";
 
 export type AdminFormState = { status: "idle" } | { status: "ok"; message: string } | { status: "error"; message: string };
@@ -48,10 +49,28 @@ export async function retryDeliveryAction(_previous: AdminFormState, form: FormD
     case "not_failed":
       return { status: "error", message: `This delivery is ${outcome.status} now, not failed: nothing to retry.` };
     case "subscriber_inactive":
-      return { status: "error", message: `The subscriber is ${outcome.subscriberStatus}: only they can resume, from their manage link.` };
+      return {
+        status: "error",
+        message:
+          outcome.subscriberStatus === "suspended"
+            ? "The subscriber is suspended: lift the suspension first, or let them confirm their address again from their manage link."
+            : `The subscriber is ${outcome.subscriberStatus}: only they can come back, by confirming their address again.`,
+      };
     case "requeued":
       // The row leaves the failed list at once, so the outcome is shown above the tables, where
       // it follows the delivery until it is sent (the page refreshes itself while its run sends).
       redirect(`/admin?retried=${outcome.deliveryId}`);
   }
+}
+
+const liftSchema = z.object({ subscriberId: z.uuid("That is not a subscriber id.") });
+
+/** Lets a suspended address receive digests again (its owner can also confirm it anew). */
+export async function liftSuspensionAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const access = await currentAdminAccess();
+  if (access.kind !== "granted") return { status: "error", message: "Sign in again to lift suspensions." };
+  const parsed = liftSchema.safeParse({ subscriberId: form.get("subscriberId") });
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That is not a subscriber id." };
+  if (!(await liftSuspension(parsed.data.subscriberId))) return { status: "error", message: "This subscriber is not suspended (any more)." };
+  redirect("/admin");
 }

@@ -12,6 +12,7 @@ import { type AdminOverview, type DeliveryState, getAdminOverview, getDeliverySt
 import { currentAdminAccess } from "./access";
 import { ActivityChart } from "./activity-chart";
 import { AutoRefresh } from "./auto-refresh";
+import { LiftSuspensionButton } from "./lift-suspension-button";
 import { RetryButton } from "./retry-button";
 import { SignInForm } from "./sign-in-form";
 import { SignOutButton } from "./sign-out-button";
@@ -210,8 +211,10 @@ function Dashboard({ overview, signedIn, retried }: { overview: AdminOverview; s
                     <td className="p-2">
                       {delivery.subscriberStatus === "active" ? (
                         <RetryButton deliveryId={delivery.id} email={delivery.email} />
+                      ) : delivery.subscriberStatus === "suspended" ? (
+                        <LiftSuspensionButton subscriberId={delivery.subscriberId} email={delivery.email} />
                       ) : (
-                        <span className="text-xs muted">Subscriber {delivery.subscriberStatus}: they can resume from their manage link.</span>
+                        <span className="text-xs muted">Subscriber {delivery.subscriberStatus}: they can come back by confirming their address again.</span>
                       )}
                     </td>
                   </tr>

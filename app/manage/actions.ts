@@ -18,7 +18,12 @@ export async function savePreferencesAction(_previous: FormState, form: FormData
   if (!parsed.success) return { status: "error", message: describeZodError(parsed.error) };
   const outcome = await updatePreferences(token.data, parsed.data);
   if (outcome.kind === "invalid") return INVALID_LINK;
-  return { status: "ok", message: `Saved. You will get the ${parsed.data.frequency} digest${parsed.data.topics.length === 0 ? " with every topic" : ` on ${parsed.data.topics.length} ${parsed.data.topics.length === 1 ? "topic" : "topics"}`}.` };
+  const { frequency, topics } = parsed.data;
+  return {
+    status: "ok",
+    message: `Saved. You will get the ${frequency} digest${topics.length === 0 ? " with every topic" : ` on ${topics.length} ${topics.length === 1 ? "topic" : "topics"}`}.`,
+    preferences: parsed.data,
+  };
 }
 
 /** Unsubscribe or come back (intent = "unsubscribe" | "resume"), from the same card. */
@@ -28,8 +33,19 @@ export async function changeMembershipAction(_previous: FormState, form: FormDat
   if (!token.success) return INVALID_LINK;
   if (form.get("intent") === "resume") {
     const outcome = await resumeSubscription(token.data);
-    if (outcome.kind === "invalid") return INVALID_LINK;
-    return { status: "ok", message: "Welcome back: digests to this address are on again.", subscriberStatus: "active" };
+    switch (outcome.kind) {
+      case "invalid":
+        return INVALID_LINK;
+      case "already_active":
+        return { status: "ok", message: "Digests to this address are already on.", subscriberStatus: "active" };
+      case "confirmation_sent":
+        // A manage link alone never turns digests back on: the mailbox confirms first.
+        return {
+          status: "ok",
+          message: `Almost done: we are emailing a confirmation link to ${outcome.email}. Digests start again once you confirm (if you asked in the last hour, use the link you already got).`,
+          subscriberStatus: "pending",
+        };
+    }
   }
   const outcome = await unsubscribe(token.data);
   if (outcome.kind === "invalid") return INVALID_LINK;

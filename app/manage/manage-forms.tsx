@@ -33,6 +33,9 @@ export function ManageForms({
   const [membershipState, changeMembership, changing] = useActionState(changeMembershipAction, IDLE);
   const id = useId();
   const current = membershipState.status === "ok" && membershipState.subscriberStatus ? membershipState.subscriberStatus : status;
+  // After a save the form shows what was saved: React resets the fields to their defaults
+  // once the action returns, so the defaults must follow the saved values.
+  const saved = saveState.status === "ok" && saveState.preferences ? saveState.preferences : { frequency, topics: selected };
   const intent = current === "active" || current === "pending" ? "unsubscribe" : "resume";
   const heading = intent === "unsubscribe" ? "Unsubscribe" : current === "suspended" ? "Resume digests" : "Subscribe again";
 
@@ -47,7 +50,13 @@ export function ManageForms({
         </h2>
         <form action={save} className="flex flex-col gap-4">
           <input type="hidden" name="token" value={token} />
-          <DigestPreferenceFields idPrefix={id} topics={topics} frequency={frequency} selected={selected} />
+          <DigestPreferenceFields
+            key={`${saved.frequency}:${saved.topics.join(",")}`}
+            idPrefix={id}
+            topics={topics}
+            frequency={saved.frequency}
+            selected={saved.topics}
+          />
           <div>
             <button type="submit" className="btn btn-primary" disabled={saving}>
               Save changes
@@ -68,8 +77,8 @@ export function ManageForms({
             {intent === "unsubscribe"
               ? "Stop all PaperPulse digests to this address. It takes effect at once."
               : current === "suspended"
-                ? "If your mailbox works again, resume the digests."
-                : "Changed your mind? Digests start again with the next send-out."}
+                ? "If your mailbox works again, resume the digests: we email a confirmation link to this address, and digests start again once you confirm it."
+                : "Changed your mind? We email a confirmation link to this address; digests start again once you confirm it."}
           </p>
           <div>
             <button type="submit" className="btn" disabled={changing}>

@@ -10,6 +10,7 @@ import type { FormState } from "@/lib/subscribers/form-state";
 import { manageUrl } from "@/lib/subscribers/links";
 import { subscribeFormFields, subscribeInputSchema } from "@/lib/subscribers/schemas";
 import { tokenSchema } from "@/lib/subscribers/tokens";
+import { ALREADY_CONFIRMED, EXPIRED } from "./confirm/messages";
 
 export async function subscribeAction(_previous: FormState, form: FormData): Promise<FormState> {
   // A hand-made call can pass anything; a form always passes FormData.
@@ -30,16 +31,21 @@ export async function subscribeAction(_previous: FormState, form: FormData): Pro
 }
 
 export async function confirmAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const token = tokenSchema.safeParse(form instanceof FormData ? form.get("token") : undefined);
+  if (!(form instanceof FormData)) return { status: "error", message: "This confirmation link is not valid. Please sign up again." };
+  const token = tokenSchema.safeParse(form.get("token"));
   if (!token.success) return { status: "error", message: "This confirmation link is not valid. Please sign up again." };
-  const outcome = await confirmSubscription(token.data);
+  const fields = subscribeFormFields(form);
+  const outcome = await confirmSubscription(token.data, { frequency: fields.frequency, topics: fields.topics });
   switch (outcome.kind) {
     case "confirmed":
       return { status: "ok", message: "You are subscribed. Your first digest arrives with the next send-out.", manageUrl: manageUrl(outcome.manageToken) };
-    case "already_active":
-      return { status: "ok", message: "This subscription was already confirmed. Nothing else to do.", manageUrl: manageUrl(outcome.manageToken) };
+    case "already_confirmed":
+      // No manage link here: a used link may have been forwarded; every digest carries it.
+      return { status: "ok", message: ALREADY_CONFIRMED };
+    case "invalid_choices":
+      return { status: "error", message: outcome.message };
     case "expired":
-      return { status: "error", message: "This confirmation link has expired or was replaced by a newer one. Please sign up again." };
+      return { status: "error", message: EXPIRED };
     case "invalid":
       return { status: "error", message: "This confirmation link is not valid. Please sign up again." };
   }

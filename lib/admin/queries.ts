@@ -74,6 +74,7 @@ export async function listDigestRunProgress(limit = 10): Promise<DigestRunProgre
 export interface FailedDelivery {
   id: string;
   runKey: string;
+  subscriberId: string;
   email: string;
   subscriberStatus: SubscriberStatusName;
   failureKind: string | null;
@@ -96,7 +97,7 @@ const failedSelect = {
   updatedAt: true,
   messageId: true,
   run: { select: { frequency: true, period: true } },
-  subscriber: { select: { email: true, status: true } },
+  subscriber: { select: { id: true, email: true, status: true } },
 } as const;
 
 /**
@@ -136,6 +137,7 @@ export async function listFailedDeliveries(limit = 50): Promise<{ total: number;
     items: rows.map((row) => ({
       id: row.id,
       runKey: `${row.run.frequency}:${row.run.period}`,
+      subscriberId: row.subscriber.id,
       email: row.subscriber.email,
       subscriberStatus: row.subscriber.status,
       failureKind: row.failureKind,

@@ -17,7 +17,8 @@ import { log } from "@/lib/log";
 //   - the chunk's job is enqueued with the run's singleton key: if a job for that chunk is
 //     already queued or running, no second one is made and that job picks the delivery up.
 // A subscriber who is no longer active (a hard bounce suspends at once) is not retried: the
-// sender would skip them anyway, and only they can resume, from their manage link.
+// sender would skip them anyway; a suspension is lifted by the operator (liftSuspension) or by
+// the subscriber confirming their address again.
 
 export type RetryOutcome =
   | { kind: "requeued"; deliveryId: string; runId: string; messageId: string; jobsEnqueued: number }

@@ -8,7 +8,7 @@ import { getMailTransport } from "@/lib/mail/transport";
 import { suspendSubscriber } from "@/lib/subscribers/commands";
 import { manageUrl, oneClickUnsubscribeUrl, unsubscribePageUrl } from "@/lib/subscribers/links";
 import { getSigningKey } from "@/lib/subscribers/signing-key";
-import { createTokenWithKey } from "@/lib/subscribers/tokens";
+import { createTokenWithKey, linkNonce } from "@/lib/subscribers/tokens";
 import { describeTopics } from "@/lib/subscribers/topics";
 import { composeChunk } from "./compose";
 import { getDigestConfig } from "./config";
@@ -52,6 +52,8 @@ interface ClaimedDelivery {
   attempts: number;
   email: string;
   topics: string[];
+  /** Signed into the manage and unsubscribe links (lib/subscribers/tokens.ts). */
+  link_version: number;
 }
 
 export async function processDigestChunk(job: DigestChunkJob, attempt: { claimToken: string; signal?: AbortSignal }): Promise<ChunkOutcome> {
@@ -92,8 +94,8 @@ export async function processDigestChunk(job: DigestChunkJob, attempt: { claimTo
   await state.renderer.prepare(claimed.map((delivery) => papersFor(delivery)));
 
   const buildMessage = (delivery: ClaimedDelivery) => {
-    const manageToken = createTokenWithKey(key, "manage", delivery.subscriber_id);
-    const unsubscribeToken = createTokenWithKey(key, "unsubscribe", delivery.subscriber_id);
+    const manageToken = createTokenWithKey(key, "manage", delivery.subscriber_id, linkNonce(delivery.link_version));
+    const unsubscribeToken = createTokenWithKey(key, "unsubscribe", delivery.subscriber_id, linkNonce(delivery.link_version));
     const rendered = state.renderer.renderPrepared({
       papers: papersFor(delivery),
       topicsLabel: describeTopics(delivery.topics),
@@ -252,7 +254,7 @@ async function claimChunk(job: DigestChunkJob, claimToken: string, outcome: Chun
     RETURNING target.previous`;
   outcome.takenOver += taken.filter((d) => d.previous === "sending").length;
   const claimed = await db.$queryRaw<ClaimedDelivery[]>`
-    SELECT d.id, d.subscriber_id, d.message_id, d.subject, d.attempts, s.email, s.topics
+    SELECT d.id, d.subscriber_id, d.message_id, d.subject, d.attempts, s.email, s.topics, s.link_version
     FROM digest_deliveries d JOIN subscribers s ON s.id = d.subscriber_id
     WHERE d.run_id = ${job.runId}::uuid AND d.chunk = ${job.chunk} AND d.status = 'sending' AND d.claimed_by = ${claimToken}
     ORDER BY d.id`;

@@ -1,6 +1,7 @@
 import { deleteExpiredRateLimits } from "@/lib/http/rate-limit";
 import { markAbandonedIngestRuns } from "@/lib/ingest/ingest-runs";
 import { expirePendingSignUps } from "@/lib/subscribers/commands";
+import { deleteExpiredNoticeClaims } from "@/lib/subscribers/notices";
 
 // Hourly clean-up tasks, run by POST /api/cron/housekeeping. Each returns a count for the
 // response and the log. Domains add their task here.
@@ -9,6 +10,7 @@ export const HOUSEKEEPING_TASKS: Record<string, () => Promise<number>> = {
   expiredRateLimits: deleteExpiredRateLimits,
   abandonedIngestRuns: () => markAbandonedIngestRuns(),
   expiredSignUps: () => expirePendingSignUps(),
+  expiredNoticeClaims: () => deleteExpiredNoticeClaims(),
 };
 
 export async function runHousekeeping(): Promise<Record<string, number>> {

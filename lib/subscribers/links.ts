@@ -1,9 +1,20 @@
 import { getEnv } from "@/lib/env";
+import type { Preferences } from "./schemas";
 
 // Every link in our emails is built from APP_URL, never from the request that caused it.
 
-export function confirmUrl(token: string): string {
-  return `${getEnv().appUrl}/subscribe/confirm?token=${token}`;
+/**
+ * The confirmation page, with the choices of the sign-up that sent it (known topic slugs and
+ * a frequency, never free text). The page shows them, filled in and changeable; they are
+ * applied only when the button is pressed.
+ */
+export function confirmUrl(token: string, choices?: Preferences): string {
+  const query = new URLSearchParams({ token });
+  if (choices) {
+    query.set("frequency", choices.frequency);
+    for (const topic of choices.topics) query.append("topic", topic);
+  }
+  return `${getEnv().appUrl}/subscribe/confirm?${query.toString()}`;
 }
 
 export function manageUrl(token: string): string {

@@ -5,7 +5,11 @@ import { getSigningKey } from "./signing-key";
 // Link tokens: "<subscriber id>.<HMAC-SHA256(key, purpose:id:nonce)>" in base64url. Each
 // purpose signs differently, so an unsubscribe link (which mailbox providers see in the
 // List-Unsubscribe header) cannot open the manage page. Verification compares in constant
-// time. Confirmation tokens include the sign-up's nonce: a new sign-up voids older links.
+// time. What the nonce is depends on the purpose (docs/digest.md, "Links and their lifetimes"):
+//   - confirm: the sign-up's random nonce, so a new sign-up voids older links; it expires with
+//     the sign-up (7 days, in the database);
+//   - manage and unsubscribe: the subscriber's link version, which goes up with every
+//     confirmation, so links from before an opt-in stop working; no expiry while it holds.
 
 export type TokenPurpose = "confirm" | "manage" | "unsubscribe";
 
@@ -52,12 +56,19 @@ export async function verifyToken(purpose: TokenPurpose, token: ParsedToken, non
   return timingSafeEqual(presented, expected);
 }
 
-/** The subscriber id a token was signed for under any of the purposes, or null. */
-export async function subscriberIdFromToken(purposes: readonly TokenPurpose[], token: string): Promise<string | null> {
-  const parsed = parseToken(token);
-  if (!parsed) return null;
+/**
+ * The nonce of manage and unsubscribe links at a link version. Version 0 is the empty nonce,
+ * which is how these links were signed before versions existed: links already sent to
+ * subscribers who have not confirmed since keep working.
+ */
+export function linkNonce(linkVersion: number): string {
+  return linkVersion === 0 ? "" : `v${linkVersion}`;
+}
+
+/** Whether a token was signed for any of the purposes with this nonce. */
+export async function verifyTokenForAny(purposes: readonly TokenPurpose[], token: ParsedToken, nonce: string): Promise<boolean> {
   // Check every purpose, so the time taken does not say which one matched.
   let valid = false;
-  for (const purpose of purposes) valid = (await verifyToken(purpose, parsed)) || valid;
-  return valid ? parsed.subscriberId : null;
+  for (const purpose of purposes) valid = (await verifyToken(purpose, token, nonce)) || valid;
+  return valid;
 }

@@ -8,11 +8,12 @@
 // header injected, and no change in the database.
 //
 // Placeholders in paths, headers and fields are filled in by the runner:
-// {cron} the cron secret; {confirm} a real, pending sign-up's confirmation token;
-// {confirmAltered} the same with one signature character changed; {confirmExpired} a real
-// confirmation token whose sign-up has expired; {manage} the confirmed subscriber's manage
-// token, {manageNonCanonical} the same with the unused low bits of its last character set;
-// {forged} a well-formed token signed with the wrong key.
+// {cron} the cron secret; {confirm} a real confirmation token, already used (its subscriber
+// is confirmed); {confirmAltered} the same with one signature character changed;
+// {confirmPending} a real confirmation token of a sign-up still waiting; {confirmExpired} a
+// real confirmation token whose sign-up has expired; {manage} the confirmed subscriber's
+// manage token, {manageNonCanonical} the same with the unused low bits of its last character
+// set; {forged} a well-formed token signed with the wrong key.
 
 export type ActionName = "subscribeAction" | "confirmAction" | "savePreferencesAction" | "changeMembershipAction" | "unsubscribeAction" | "submitPaperAction";
 
@@ -362,6 +363,21 @@ add({ id: "POST /api/unsubscribe with a confirmation token", method: "POST", pat
 add({ id: "POST /api/unsubscribe with an altered token", method: "POST", path: "/api/unsubscribe?token={confirmAltered}", status: 400, message: /not a valid unsubscribe token/ });
 add({ id: "POST /api/unsubscribe with a non-canonical manage token", method: "POST", path: "/api/unsubscribe?token={manageNonCanonical}", status: 400, message: /not a valid unsubscribe token/ });
 add({ id: "POST /api/unsubscribe with a forged token", method: "POST", path: "/api/unsubscribe?token={forged}", status: 400, message: /not a valid unsubscribe token/ });
+// The confirmation page and its button: a used link says so (and hands out no manage link);
+// the choices a waiting link carries, or the form posts, are checked like the sign-up's.
+add({ id: "confirm form with a used token", method: "POST", path: "/subscribe/confirm", action: { name: "confirmAction", page: "/subscribe/confirm", fields: [["token", "{confirm}"], ["frequency", "daily"]] }, status: 200, message: /already confirmed/ });
+add({ id: "confirm form: waiting token, no choices", method: "POST", path: "/subscribe/confirm", action: { name: "confirmAction", page: "/subscribe/confirm", fields: [["token", "{confirmPending}"]] }, status: 200, message: /Choose daily or weekly/ });
+add({ id: "confirm form: waiting token, frequency XSS", method: "POST", path: "/subscribe/confirm", action: { name: "confirmAction", page: "/subscribe/confirm", fields: [["token", "{confirmPending}"], ["frequency", "<script>window.__xss=1</script>"]] }, status: 200, message: /Choose daily or weekly/ });
+add({ id: "confirm form: waiting token, unknown topic", method: "POST", path: "/subscribe/confirm", action: { name: "confirmAction", page: "/subscribe/confirm", fields: [["token", "{confirmPending}"], ["frequency", "daily"], ["topics", "' OR 1=1 --"]] }, status: 200, message: /Unknown topic/ });
+add({ id: "confirm page with a used token", path: "/subscribe/confirm?token={confirm}", status: 200, message: /already confirmed/ });
+add({ id: "confirm page with an expired token", path: "/subscribe/confirm?token={confirmExpired}", status: 200, message: /has expired/ });
+add({ id: "confirm page with a forged token", path: "/subscribe/confirm?token={forged}", status: 200, message: /not complete or not valid/ });
+add({
+  id: "confirm page: waiting token, hostile choices in the link",
+  path: `/subscribe/confirm?token={confirmPending}&frequency=${encodeURIComponent("<script>window.__xss=1</script>")}&topic=${encodeURIComponent("' OR 1=1 --")}&topic=${encodeURIComponent("<img src=x onerror=alert(1)>")}&topic=llm`,
+  status: 200,
+  message: /Confirm subscription/,
+});
 add({ id: "manage form: valid token, bad frequency", method: "POST", path: "/manage", action: { name: "savePreferencesAction", page: "/manage", fields: [["token", "{manage}"], ["frequency", "<script>"]] }, status: 200, message: /Choose daily or weekly/ });
 add({ id: "manage form: valid token, unknown topic", method: "POST", path: "/manage", action: { name: "savePreferencesAction", page: "/manage", fields: [["token", "{manage}"], ["frequency", "daily"], ["topics", "' OR 1=1 --"]] }, status: 200, message: /Unknown topic/ });
 

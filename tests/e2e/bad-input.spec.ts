@@ -88,8 +88,9 @@ test.beforeAll(async ({ request, baseURL }) => {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
   actionIds = Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName, id]));
 
-  // Real subscribers, through the real forms, for the token cases: one confirmed (its
-  // confirmation and manage tokens), one pending whose link then expires.
+  // Real subscribers, through the real forms, for the token cases: one confirmed (its used
+  // confirmation token and its manage token), one pending whose link then expires, and one
+  // still waiting for confirmation.
   // Their own client address, so they never use up the sign-up budget of other specs.
   const clientIp = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
   const signUp = async (email: string) => {
@@ -99,13 +100,16 @@ test.beforeAll(async ({ request, baseURL }) => {
   const stamp = Date.now();
   const active = `corpus-active-${stamp}@example.org`;
   const pending = `corpus-pending-${stamp}@example.org`;
+  const waiting = `corpus-waiting-${stamp}@example.org`;
   await signUp(active);
   await signUp(pending);
+  await signUp(waiting);
   tokens.confirm = await linkTokenFromOutbox(active, "/subscribe/confirm");
-  const confirmed = await send(request, { id: "setup", method: "POST", path: "/subscribe/confirm", action: { name: "confirmAction", page: "/subscribe/confirm", fields: [["token", tokens.confirm]] }, status: 200 }, baseURL!);
+  const confirmed = await send(request, { id: "setup", method: "POST", path: "/subscribe/confirm", action: { name: "confirmAction", page: "/subscribe/confirm", fields: [["token", tokens.confirm], ["frequency", "daily"]] }, status: 200 }, baseURL!);
   tokens.manage = /\/manage\?token=([\w.-]+)/.exec(await confirmed.text())?.[1] ?? "";
   expect(tokens.manage).not.toBe("");
   tokens.confirmExpired = await linkTokenFromOutbox(pending, "/subscribe/confirm");
+  tokens.confirmPending = await linkTokenFromOutbox(waiting, "/subscribe/confirm");
   await db.query("UPDATE subscribers SET confirm_expires_at = now() - interval '1 day' WHERE email = $1", [pending]);
   const signature = tokens.confirm.split(".")[1]!;
   tokens.confirmAltered = `${tokens.confirm.split(".")[0]}.${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}`;

@@ -5,8 +5,9 @@ import { getDb } from "@/lib/db";
 import { startDigestRuns } from "@/lib/digest/runs";
 import { upsertPapers } from "@/lib/ingest/upsert";
 import { addDays, formatDayShort, todayUtc } from "@/lib/papers/dates";
-import { confirmSubscription, requestSubscription } from "@/lib/subscribers/commands";
-import { configureMail, startMailWorkers, stopMailWorkers, waitForRunCompleted } from "./helpers/digest";
+import { requestSubscription, resumeSubscription } from "@/lib/subscribers/commands";
+import { findSubscriberByToken } from "@/lib/subscribers/queries";
+import { configureMail, confirmFromLink, startMailWorkers, stopMailWorkers, waitForRunCompleted } from "./helpers/digest";
 import { makePaper } from "./helpers/factories";
 import { truncateAll } from "./helpers/reset";
 import { type ReceivedMessage, type TestSmtpServer } from "./helpers/smtp-server";
@@ -80,21 +81,23 @@ describe("the digest flow, end to end", () => {
     await seedPapers(today);
     const db = await getDb();
 
-    // 1. Sign up: a confirmation email, carrying nothing the visitor typed but the address.
+    // 1. Sign up: a confirmation email, carrying nothing the visitor typed: the address it goes
+    //    to, and the choices only as known topic slugs in the link (applied when confirmed).
     expect(await requestSubscription({ email: "reader@example.org", frequency: "daily", topics: ["robotics"] }, { clientIp: "203.0.113.5" })).toEqual({ kind: "accepted" });
     await smtp.waitForMessages(1);
     const confirmation = smtp.messages[0]!;
     expect(confirmation.to).toBe("reader@example.org");
     expect(confirmation.parsed.subject).toBe("Confirm your PaperPulse digest subscription");
-    expect(confirmation.parsed.text).not.toMatch(/robotics|reader@example\.org/i);
+    expect(confirmation.parsed.text).not.toMatch(/reader@example\.org/i);
     const confirmLink = linkIn(confirmation.parsed.text ?? "", "/subscribe/confirm?token=");
-    expect(confirmation.parsed.html).toContain(confirmLink);
+    expect(confirmation.parsed.text?.replaceAll(confirmLink, "")).not.toMatch(/robotics/i);
+    expect(new URL(confirmLink).searchParams.getAll("topic")).toEqual(["robotics"]);
+    expect(confirmation.parsed.html).toContain(confirmLink.replaceAll("&", "&amp;"));
     // Nothing is confirmed by receiving or opening the link; the page's button (a POST) does it.
     expect((await db.subscriber.findUniqueOrThrow({ where: { email: "reader@example.org" } })).status).toBe("pending");
 
     // 2. Confirm.
-    const token = new URL(confirmLink).searchParams.get("token")!;
-    expect((await confirmSubscription(token)).kind).toBe("confirmed");
+    expect((await confirmFromLink(confirmLink)).kind).toBe("confirmed");
     const subscriber = await db.subscriber.findUniqueOrThrow({ where: { email: "reader@example.org" } });
     expect(subscriber.status).toBe("active");
 
@@ -167,6 +170,39 @@ describe("the digest flow, end to end", () => {
     expect(third!.status).toBe("completed");
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(smtp.messages).toHaveLength(3);
+
+    // 9. The digest's manage link cannot turn digests back on by itself: "Subscribe again"
+    //    sends a new confirmation, and until it is used the address gets nothing.
+    const oldManageToken = new URL(manageLink).searchParams.get("token")!;
+    expect(await resumeSubscription(oldManageToken)).toEqual({ kind: "confirmation_sent", email: "reader@example.org" });
+    expect((await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).status).toBe("pending");
+    await smtp.waitForMessages(4);
+    const reconfirmation = smtp.messages[3]!;
+    expect(reconfirmation.parsed.subject).toBe("Confirm your PaperPulse digest subscription");
+    const dayThree = addDays(today, 3);
+    await upsertPapers([makePaper({ id: "2611.10008", title: "Robot arms that fold laundry", upvotes: 12, listedOn: dayThree })], { today: dayThree });
+    const [fourth] = await startDigestRuns({ trigger: "test", now: new Date(`${dayThree}T07:00:00Z`), frequencies: ["daily"] });
+    expect(fourth!.progress.total).toBe(0);
+
+    // 10. Confirming it brings the digests back, with the choices it carries; the links sent
+    //     before this opt-in stop working, the new digest's links work.
+    const reconfirmLink = linkIn(reconfirmation.parsed.text ?? "", "/subscribe/confirm?token=");
+    expect(new URL(reconfirmLink).searchParams.getAll("topic")).toEqual(["robotics"]);
+    expect((await confirmFromLink(reconfirmLink)).kind).toBe("confirmed");
+    expect(await findSubscriberByToken(["manage"], oldManageToken)).toBeNull();
+    expect(await resumeSubscription(oldManageToken)).toEqual({ kind: "invalid" });
+    const dayFour = addDays(today, 4);
+    await upsertPapers([makePaper({ id: "2611.10009", title: "Robot hands that tie knots", upvotes: 7, listedOn: dayFour })], { today: dayFour });
+    const [fifth] = await startDigestRuns({ trigger: "test", now: new Date(`${dayFour}T07:00:00Z`), frequencies: ["daily"] });
+    await waitForRunCompleted(fifth!.runId);
+    await smtp.waitForMessages(5);
+    const back = smtp.messages[4]!;
+    expect(back.to).toBe("reader@example.org");
+    const newManageToken = new URL(linkIn(back.parsed.text ?? "", "/manage?token=")).searchParams.get("token")!;
+    expect(newManageToken).not.toBe(oldManageToken);
+    expect((await findSubscriberByToken(["manage"], newManageToken))?.status).toBe("active");
+    const stale = await unsubscribePost(new Request(oneClick, { method: "POST" }), undefined as never);
+    expect(stale.status).toBe(400);
   });
 
   it("answers 401 without the cron secret, 400 on an unknown parameter, and a bad unsubscribe token with 400", async () => {

@@ -4,6 +4,7 @@ import { resetEnvForTests } from "@/lib/env";
 import {
   confirmSubscription,
   expirePendingSignUps,
+  liftSuspension,
   requestSubscription,
   resumeSubscription,
   SUBSCRIBE_LIMITS,
@@ -12,12 +13,12 @@ import {
   updatePreferences,
 } from "@/lib/subscribers/commands";
 import { sendNotice } from "@/lib/subscribers/notices";
-import { findSubscriberByToken } from "@/lib/subscribers/queries";
+import { findSubscriberByToken, inspectConfirmation } from "@/lib/subscribers/queries";
 import { forgetSigningKeyForTests, getSigningKey } from "@/lib/subscribers/signing-key";
-import { createToken } from "@/lib/subscribers/tokens";
-import { configureMail, startMailWorkers, stopMailWorkers, insertActiveSubscribers, waitFor } from "./helpers/digest";
+import { createToken, linkNonce } from "@/lib/subscribers/tokens";
+import { configureMail, confirmFromLink, startMailWorkers, stopMailWorkers, insertActiveSubscribers, waitFor } from "./helpers/digest";
 import { truncateAll } from "./helpers/reset";
-import type { TestSmtpServer } from "./helpers/smtp-server";
+import { startTestSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";
 
 // Sign-up, double opt-in, manage and unsubscribe, on real PostgreSQL with confirmation
 // emails going through the queue worker to a real SMTP server.
@@ -60,6 +61,17 @@ async function settle(expectedMessages: number) {
   expect(smtp.messages).toHaveLength(expectedMessages);
 }
 
+const CONFIRM_LINK = /https:\/\/paperpulse\.example\/subscribe\/confirm\?\S+/;
+
+/** The confirmation link of the n-th message received. */
+function confirmLinkIn(index: number): string {
+  const link = CONFIRM_LINK.exec(smtp.messages[index]?.parsed.text ?? "")?.[0];
+  if (!link) throw new Error(`message ${index} has no confirmation link`);
+  return link;
+}
+
+const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
+
 describe("signing up", () => {
   it("answers the same for new, pending, active and unsubscribed addresses; the email differs", async () => {
     await insertActiveSubscribers([{ email: "active@example.org" }]);
@@ -76,9 +88,9 @@ describe("signing up", () => {
     const active = byRecipient.get("active@example.org")!;
     expect(active.parsed.subject).toBe("You are already subscribed to PaperPulse digests");
     expect(active.parsed.text).toMatch(/https:\/\/paperpulse\.example\/manage\?token=[0-9a-f-]{36}\.[\w-]{43}/);
-    // Nobody's choices or text appear in a confirmation email: only our words and links.
+    // Nobody's free text appears in a confirmation email: only our words and links.
     const confirmation = byRecipient.get("new@example.org")!.parsed.text ?? "";
-    expect(confirmation).not.toMatch(/daily|new@example\.org/);
+    expect(confirmation).not.toMatch(/new@example\.org/);
     // Like every email, it carries the signed manage link (a pending sign-up can be cancelled).
     const manage = /https:\/\/paperpulse\.example\/manage\?token=(\S+)/.exec(confirmation)?.[1];
     expect(await findSubscriberByToken(["manage"], manage ?? "")).toMatchObject({ email: "new@example.org", status: "pending" });
@@ -88,34 +100,73 @@ describe("signing up", () => {
     expect((await subscriber("gone@example.org")).status).toBe("pending");
   });
 
-  it("sends at most one confirmation per address per hour, and the latest choices win until confirmed", async () => {
-    await signUp("reader@example.org", "198.51.100.1", { frequency: "daily" });
+  it("sends at most one confirmation per mailbox per hour; each link carries the choices of the sign-up that sent it", async () => {
+    await signUp("reader@example.org", "198.51.100.1", { frequency: "daily", topics: ["llm"] });
     await settle(1);
     await signUp("reader@example.org", "198.51.100.2", { frequency: "weekly", topics: ["robotics"] });
     await settle(1);
+    const first = new URL(confirmLinkIn(0));
+    expect(first.searchParams.get("frequency")).toBe("daily");
+    expect(first.searchParams.getAll("topic")).toEqual(["llm"]);
     const row = await subscriber("reader@example.org");
-    expect(row).toMatchObject({ frequency: "weekly", topics: ["robotics"], status: "pending" });
-    // An hour later the next sign-up may send again, with the same (still valid) link.
-    const later = new Date(row.lastNoticeAt!.getTime() + 3_600_001);
-    expect(await sendNotice(row.id, later)).toBe("confirmation");
-    expect(await sendNotice(row.id, new Date(later.getTime() + 1000))).toBe("skipped");
+    const db = await getDb();
+    const claimed = await db.mailboxNotice.findFirstOrThrow();
+    // An hour later the next sign-up may send again: the same (still valid) token, its own choices.
+    const later = new Date(claimed.lastNoticeAt.getTime() + 3_600_001);
+    expect(await sendNotice({ subscriberId: row.id, choices: { frequency: "weekly", topics: ["robotics"] } }, later)).toBe("confirmation");
+    expect(await sendNotice({ subscriberId: row.id }, new Date(later.getTime() + 1000))).toBe("skipped");
     await smtp.waitForMessages(2);
-    const links = smtp.messages.map((m) => /\/subscribe\/confirm\?token=(\S+)/.exec(m.parsed.text ?? "")?.[1]);
-    expect(links[0]).toBeDefined();
-    expect(links[1]).toBe(links[0]);
+    const second = new URL(confirmLinkIn(1));
+    expect(second.searchParams.get("token")).toBe(first.searchParams.get("token"));
+    expect(second.searchParams.get("frequency")).toBe("weekly");
+    expect(second.searchParams.getAll("topic")).toEqual(["robotics"]);
   });
 
-  it("rate-limits per client address (visibly) and per email address (silently)", async () => {
+  it("counts +tag variants of one mailbox as one: 25 variants get one email and at most 5 sign-ups", async () => {
+    const answers = [];
+    for (let i = 1; i <= 25; i += 1) answers.push(await signUp(`target+${i}@example.org`, `192.0.2.${i}`));
+    expect(answers).toEqual(Array(25).fill({ kind: "accepted" }));
+    await settle(1);
+    expect(smtp.messages[0]!.to).toMatch(/^target\+[1-5]@example\.org$/);
+    // The per-mailbox sign-up limit dropped the rest silently; each accepted one is its own subscriber.
+    const db = await getDb();
+    const rows = await db.subscriber.findMany({ orderBy: { createdAt: "asc" }, select: { email: true } });
+    expect(rows.map((r) => r.email).sort()).toEqual(Array.from({ length: SUBSCRIBE_LIMITS.perMailbox.limit }, (_, i) => `target+${i + 1}@example.org`).sort());
+    // The bare mailbox shares the budget too.
+    expect(await signUp("target@example.org", "192.0.2.99")).toEqual({ kind: "accepted" });
+    expect(await db.subscriber.count({ where: { email: "target@example.org" } })).toBe(0);
+  });
+
+  it("sends an already-subscribed note and a confirmation to one mailbox at most once an hour between them", async () => {
+    await insertActiveSubscribers([{ email: "me@example.org" }]);
+    await signUp("me+papers@example.org", "198.51.100.3");
+    await signUp("me@example.org", "198.51.100.4");
+    await settle(1);
+  });
+
+  it("gives the mailbox's hour back when the email cannot be sent, so the retry sends it", async () => {
+    const refusing = await startTestSmtpServer({ onRecipient: () => ({ code: 451, message: "try again later" }) });
+    try {
+      const [id] = await insertActiveSubscribers([{ email: "flaky@example.org" }]);
+      configureMail(refusing.url, { APP_URL });
+      await expect(sendNotice({ subscriberId: id! })).rejects.toThrow();
+      const db = await getDb();
+      expect(await db.mailboxNotice.count()).toBe(0);
+      configureMail(smtp.url, { APP_URL });
+      expect(await sendNotice({ subscriberId: id! })).toBe("already-subscribed");
+      expect(await db.mailboxNotice.count()).toBe(1);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it("rate-limits per client address (visibly)", async () => {
     for (let i = 0; i < SUBSCRIBE_LIMITS.perClient.limit; i += 1) expect(await signUp(`client${i}@example.org`, "203.0.113.9")).toEqual({ kind: "accepted" });
     const limited = await signUp("one-more@example.org", "203.0.113.9");
     expect(limited.kind).toBe("rate_limited");
     expect(limited.kind === "rate_limited" && limited.retryAfterSeconds).toBeGreaterThan(3500);
     const db = await getDb();
     expect(await db.subscriber.count({ where: { email: "one-more@example.org" } })).toBe(0);
-
-    for (let i = 0; i < SUBSCRIBE_LIMITS.perAddress.limit; i += 1) expect(await signUp("target@example.org", `192.0.2.${i}`, { frequency: "daily" })).toEqual({ kind: "accepted" });
-    expect(await signUp("target@example.org", "192.0.2.200", { frequency: "weekly" })).toEqual({ kind: "accepted" });
-    expect((await subscriber("target@example.org")).frequency).toBe("daily");
   });
 
   it("ignores a filled honeypot but answers as usual", async () => {
@@ -125,31 +176,72 @@ describe("signing up", () => {
   });
 });
 
+describe("choices are applied only on confirmation", () => {
+  it("a stranger's sign-ups change nothing: confirming the owner's link applies the owner's choices", async () => {
+    await signUp("owner@example.org", "198.51.100.10", { frequency: "daily", topics: ["llm"] });
+    await settle(1);
+    const ownersLink = confirmLinkIn(0);
+    // A stranger signs the same address up again and again with other choices.
+    for (let i = 0; i < 4; i += 1) await signUp("owner@example.org", `203.0.113.${40 + i}`, { frequency: "weekly", topics: ["robotics"] });
+    await settle(1);
+    expect(await subscriber("owner@example.org")).toMatchObject({ status: "pending", frequency: "daily", topics: [] });
+
+    expect((await confirmFromLink(ownersLink)).kind).toBe("confirmed");
+    expect(await subscriber("owner@example.org")).toMatchObject({ status: "active", frequency: "daily", topics: ["llm"] });
+    // Once active, sign-ups leave the subscription exactly as it is.
+    await signUp("owner@example.org", "203.0.113.50", { frequency: "weekly", topics: ["robotics"] });
+    expect(await subscriber("owner@example.org")).toMatchObject({ status: "active", frequency: "daily", topics: ["llm"] });
+  });
+
+  it("keeps a returning address's choices until its new sign-up is confirmed, and applies what the page submits", async () => {
+    const db = await getDb();
+    await db.subscriber.create({
+      data: { email: "back@example.org", status: "unsubscribed", frequency: "weekly", topics: ["agents"], confirmedAt: new Date(Date.now() - 86_400_000), unsubscribedAt: new Date() },
+    });
+    await signUp("back@example.org", "198.51.100.11", { frequency: "daily", topics: [] });
+    await settle(1);
+    expect(await subscriber("back@example.org")).toMatchObject({ status: "pending", frequency: "weekly", topics: ["agents"] });
+    // The confirmation page lets the reader change the choices before pressing the button.
+    const token = tokenOf(confirmLinkIn(0));
+    expect(await confirmSubscription(token, { frequency: "hourly", topics: [] })).toEqual({ kind: "invalid_choices", message: "frequency: Choose daily or weekly." });
+    expect((await confirmSubscription(token, { frequency: "daily", topics: ["robotics", "llm"] })).kind).toBe("confirmed");
+    expect(await subscriber("back@example.org")).toMatchObject({ status: "active", frequency: "daily", topics: ["llm", "robotics"] });
+  });
+});
+
 describe("confirming", () => {
-  async function confirmationToken(email: string): Promise<string> {
+  async function confirmationLink(email: string): Promise<string> {
     await signUp(email);
     await smtp.waitForMessages(1);
-    return /\/subscribe\/confirm\?token=(\S+)/.exec(smtp.messages[0]!.parsed.text ?? "")![1]!;
+    return confirmLinkIn(0);
   }
 
-  it("confirms with the emailed token only, once, within 7 days", async () => {
-    const token = await confirmationToken("reader@example.org");
+  it("confirms with the emailed token only, once, within 7 days; a used link says so and hands out nothing", async () => {
+    const link = await confirmationLink("reader@example.org");
+    const token = tokenOf(link);
     const row = await subscriber("reader@example.org");
     const [id, signature] = token.split(".") as [string, string];
     const tampered = `${id}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
-    expect(await confirmSubscription(tampered)).toEqual({ kind: "invalid" });
-    expect(await confirmSubscription(await createToken("manage", id))).toEqual({ kind: "invalid" });
-    expect(await confirmSubscription(token, new Date(row.confirmExpiresAt!.getTime() + 1))).toEqual({ kind: "expired" });
+    const choices = { frequency: "daily", topics: [] };
+    expect(await confirmSubscription(tampered, choices)).toEqual({ kind: "invalid" });
+    expect(await confirmSubscription(await createToken("manage", id), choices)).toEqual({ kind: "invalid" });
+    // The link is judged before the choices: a stale link says so whatever came with it.
+    expect(await confirmSubscription(tampered, { frequency: "hourly" })).toEqual({ kind: "invalid" });
+    expect(await confirmFromLink(link, new Date(row.confirmExpiresAt!.getTime() + 1))).toEqual({ kind: "expired" });
+    expect(await inspectConfirmation(token, new Date(row.confirmExpiresAt!.getTime() + 1))).toEqual({ kind: "expired" });
+    expect((await inspectConfirmation(token)).kind).toBe("confirmable");
 
-    const confirmed = await confirmSubscription(token);
+    const confirmed = await confirmFromLink(link);
     expect(confirmed.kind).toBe("confirmed");
     expect((await subscriber("reader@example.org")).status).toBe("active");
-    expect((await confirmSubscription(token)).kind).toBe("already_active");
     if (confirmed.kind === "confirmed") expect((await findSubscriberByToken(["manage"], confirmed.manageToken))?.email).toBe("reader@example.org");
+    // Used: the page and the button both say so, and neither hands out the manage link.
+    expect(await inspectConfirmation(token)).toEqual({ kind: "already_confirmed" });
+    expect(await confirmFromLink(link)).toEqual({ kind: "already_confirmed" });
   });
 
   it("forgets sign-ups not confirmed within 7 days; a returning subscriber goes back to unsubscribed", async () => {
-    const stale = await confirmationToken("stale@example.org");
+    const stale = await confirmationLink("stale@example.org");
     const db = await getDb();
     await db.subscriber.create({
       data: { email: "returning@example.org", status: "pending", topics: [], confirmedAt: new Date("2026-01-01T00:00:00Z"), confirmNonce: "n", confirmExpiresAt: new Date(Date.now() + 86_400_000) },
@@ -159,23 +251,27 @@ describe("confirming", () => {
     expect(await expirePendingSignUps(eightDaysOn)).toBe(2);
     expect(await db.subscriber.count({ where: { email: "stale@example.org" } })).toBe(0);
     expect(await subscriber("returning@example.org")).toMatchObject({ status: "unsubscribed", confirmNonce: null });
-    expect(await confirmSubscription(stale)).toEqual({ kind: "invalid" });
+    expect(await confirmFromLink(stale)).toEqual({ kind: "invalid" });
   });
 
   it("voids the old link when a sign-up starts over after an unsubscribe", async () => {
-    const first = await confirmationToken("again@example.org");
-    expect((await confirmSubscription(first)).kind).toBe("confirmed");
-    const manage = await createToken("manage", (await subscriber("again@example.org")).id);
-    expect(await unsubscribe(manage)).toEqual({ kind: "done", email: "again@example.org" });
+    const first = await confirmationLink("again@example.org");
+    const confirmed = await confirmFromLink(first);
+    expect(confirmed.kind).toBe("confirmed");
+    expect(await unsubscribe(confirmed.kind === "confirmed" ? confirmed.manageToken : "")).toEqual({ kind: "done", email: "again@example.org" });
+    // The used link of an ended subscription confirms nothing and says it is not valid.
+    expect(await inspectConfirmation(tokenOf(first))).toEqual({ kind: "invalid" });
     await signUp("again@example.org", "198.51.100.99");
     expect((await subscriber("again@example.org")).status).toBe("pending");
-    expect(await confirmSubscription(first)).toEqual({ kind: "invalid" });
+    expect(await confirmFromLink(first)).toEqual({ kind: "invalid" });
   });
 });
 
 describe("managing", () => {
-  it("changes preferences, unsubscribes at once, and resumes, each only with the right token", async () => {
+  it("changes preferences and unsubscribes at once, each only with the right token; links sent before versions keep working", async () => {
     const [id] = await insertActiveSubscribers([{ email: "manage@example.org" }]);
+    // Version 0: the signature links had before link versions existed.
+    expect(linkNonce(0)).toBe("");
     const manage = await createToken("manage", id!);
     const unsubscribeToken = await createToken("unsubscribe", id!);
 
@@ -188,13 +284,59 @@ describe("managing", () => {
     expect(await unsubscribe(unsubscribeToken)).toEqual({ kind: "done", email: "manage@example.org" });
     expect((await subscriber("manage@example.org")).status).toBe("unsubscribed");
     expect(await resumeSubscription(unsubscribeToken)).toEqual({ kind: "invalid" });
-    expect(await resumeSubscription(manage)).toEqual({ kind: "done", email: "manage@example.org" });
-    expect((await subscriber("manage@example.org")).status).toBe("active");
+  });
 
-    expect(await suspendSubscriber(id!, "hard bounce (SMTP 550)")).toBe(true);
-    expect(await subscriber("manage@example.org")).toMatchObject({ status: "suspended", suspendedReason: "hard bounce (SMTP 550)" });
-    expect(await resumeSubscription(manage)).toEqual({ kind: "done", email: "manage@example.org" });
-    expect(await subscriber("manage@example.org")).toMatchObject({ status: "active", suspendedReason: null });
+  it("after an unsubscribe, the manage link's resume asks the mailbox to confirm again; links from before that opt-in stop working", async () => {
+    await signUp("back@example.org", "198.51.100.20", { frequency: "weekly", topics: ["robotics"] });
+    await settle(1);
+    const confirmed = await confirmFromLink(confirmLinkIn(0));
+    if (confirmed.kind !== "confirmed") throw new Error(`not confirmed: ${confirmed.kind}`);
+    const manage = confirmed.manageToken;
+    const row = await subscriber("back@example.org");
+    const oneClick = await createToken("unsubscribe", row.id, linkNonce(row.linkVersion));
+    expect(await unsubscribe(oneClick)).toEqual({ kind: "done", email: "back@example.org" });
+
+    // The old manage link still opens the page, but cannot turn digests back on by itself.
+    expect(await resumeSubscription(manage)).toEqual({ kind: "confirmation_sent", email: "back@example.org" });
+    expect((await subscriber("back@example.org")).status).toBe("pending");
+    await settle(2);
+    expect(smtp.messages[1]).toMatchObject({ to: "back@example.org" });
+    expect(smtp.messages[1]!.parsed.subject).toBe("Confirm your PaperPulse digest subscription");
+    const again = new URL(confirmLinkIn(1));
+    expect(again.searchParams.get("frequency")).toBe("weekly");
+    expect(again.searchParams.getAll("topic")).toEqual(["robotics"]);
+    // Asking again within the hour sends nothing new; the link already sent stays valid.
+    expect(await resumeSubscription(manage)).toEqual({ kind: "confirmation_sent", email: "back@example.org" });
+    await settle(2);
+    expect((await subscriber("back@example.org")).status).toBe("pending");
+
+    const reconfirmed = await confirmFromLink(again.toString());
+    expect(reconfirmed.kind).toBe("confirmed");
+    expect((await subscriber("back@example.org")).status).toBe("active");
+    // Links from before this opt-in are dead; the new ones work.
+    expect(await findSubscriberByToken(["manage"], manage)).toBeNull();
+    expect(await updatePreferences(manage, { frequency: "daily", topics: [] })).toEqual({ kind: "invalid" });
+    expect(await unsubscribe(oneClick)).toEqual({ kind: "invalid" });
+    expect(await resumeSubscription(manage)).toEqual({ kind: "invalid" });
+    if (reconfirmed.kind === "confirmed") expect((await findSubscriberByToken(["manage"], reconfirmed.manageToken))?.status).toBe("active");
+  });
+
+  it("lifts a suspension only by the operator or a fresh opt-in", async () => {
+    const [bounced, lifted] = await insertActiveSubscribers([{ email: "bounced@example.org" }, { email: "lifted@example.org" }]);
+    const manage = await createToken("manage", bounced!);
+    expect(await suspendSubscriber(bounced!, "hard bounce (SMTP 550)")).toBe(true);
+    expect(await subscriber("bounced@example.org")).toMatchObject({ status: "suspended", suspendedReason: "hard bounce (SMTP 550)" });
+
+    expect(await resumeSubscription(manage)).toEqual({ kind: "confirmation_sent", email: "bounced@example.org" });
+    expect((await subscriber("bounced@example.org")).status).toBe("pending");
+    await settle(1);
+    expect((await confirmFromLink(confirmLinkIn(0))).kind).toBe("confirmed");
+    expect(await subscriber("bounced@example.org")).toMatchObject({ status: "active", suspendedReason: null });
+
+    expect(await suspendSubscriber(lifted!, "3 digests in a row failed")).toBe(true);
+    expect(await liftSuspension(lifted!)).toBe(true);
+    expect(await subscriber("lifted@example.org")).toMatchObject({ status: "active", suspendedAt: null, suspendedReason: null });
+    expect(await liftSuspension(lifted!)).toBe(false);
   });
 
   it("signs links with a key made once and kept in the database, or with APP_SECRET", async () => {

@@ -3,6 +3,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { getQueue, stopQueue } from "@/lib/jobs/queue";
 import { startWorkers } from "@/lib/jobs/workers";
 import { closeMailTransport } from "@/lib/mail/transport";
+import { confirmSubscription } from "@/lib/subscribers/commands";
 import { forgetSigningKeyForTests } from "@/lib/subscribers/signing-key";
 import { startTestSmtpServer, type TestSmtpOptions, type TestSmtpServer } from "./smtp-server";
 
@@ -69,4 +70,13 @@ export async function insertActiveSubscribers(
   });
   const byEmail = new Map(created.map((c) => [c.email, c.id]));
   return rows.map((row) => byEmail.get(row.email)!);
+}
+
+/**
+ * Presses the confirmation page's button as the page shows it: the link's token, with the
+ * frequency and topics the link carries filled in.
+ */
+export function confirmFromLink(link: string, now?: Date) {
+  const url = new URL(link);
+  return confirmSubscription(url.searchParams.get("token") ?? "", { frequency: url.searchParams.get("frequency") ?? undefined, topics: url.searchParams.getAll("topic") }, now);
 }
