@@ -68,13 +68,6 @@ function matchMathAt(input: string, start: number): { tex: string; display: bool
   return null;
 }
 
-/** Plain text for places that cannot render math (feeds, emails, meta descriptions). */
-export function stripMathDelimiters(input: string): string {
-  return splitMath(input)
-    .map((s) => (s.kind === "text" ? s.text : s.tex))
-    .join("");
-}
-
 /**
  * The first `maxLength` characters of TeX-bearing text, for previews (feed cards): cut at a
  * space so no word is split, never inside a formula (a formula that would cross the limit is

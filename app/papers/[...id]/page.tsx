@@ -12,7 +12,8 @@ import { formatDayLong, formatDayShort } from "@/lib/papers/dates";
 import { getPaper } from "@/lib/papers/queries";
 import { findSimilarPapers } from "@/lib/papers/similar";
 import { SimilarPapers } from "@/components/similar-papers";
-import { stripMathDelimiters } from "@/lib/text/math-segments";
+import { truncateMathText } from "@/lib/text/math-segments";
+import { plainTextLine } from "@/lib/text/tex-text";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -37,14 +38,16 @@ function loadSimilar(id: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const paper = await loadPaper(params);
   if (!paper) return { title: "Paper not found" };
-  const description = stripMathDelimiters(paper.abstract).slice(0, 280);
+  // Plain text: browsers, search engines and link previews show these as they are.
+  const title = plainTextLine(paper.title);
+  const description = plainTextLine(truncateMathText(paper.abstract, 280));
   return {
-    title: paper.title,
+    title,
     description,
     authors: paper.authors.slice(0, 10).map((name) => ({ name })),
     alternates: { canonical: `/papers/${paper.id}` },
-    openGraph: { type: "article", title: paper.title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10) },
-    twitter: { card: "summary", title: paper.title, description },
+    openGraph: { type: "article", title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10) },
+    twitter: { card: "summary", title, description },
   };
 }
 
@@ -107,7 +110,7 @@ export default async function PaperPage({ params }: Props) {
           Abstract
         </h2>
         <p className="prose-abstract whitespace-pre-line">
-          <MathText text={paper.abstract} />
+          <MathText text={paper.abstract} links />
         </p>
         {paper.comment && <p className="mt-3 text-sm muted">Comment: {paper.comment}</p>}
         {paper.journalRef && <p className="mt-1 text-sm muted">Journal reference: {paper.journalRef}</p>}
