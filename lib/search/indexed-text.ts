@@ -1,5 +1,5 @@
 import type { SqlRunner } from "@/lib/db/sql-runner";
-import { texSegments } from "@/lib/text/tex-text";
+import { mayHoldTex, texSegments } from "@/lib/text/tex-text";
 
 // What the search index reads of a title or abstract (docs/search.md, "Indexed text"). The
 // stored title and abstract are the source as it came (TeX and all); the index reads
@@ -37,9 +37,11 @@ const FOLDED_LETTER = new RegExp(`[${Object.keys(FOLDED_LETTERS).join("")}]`, "g
 /** The text the index reads for this title or abstract, or null when that is the source itself. */
 export function indexedText(source: string): string | null {
   if (!mayIndexDifferently.test(source)) return null;
-  const text = texSegments(source)
-    .map((segment) => (segment.kind === "text" ? segment.text : `$${segment.tex}$`))
-    .join("");
+  const text = mayHoldTex(source)
+    ? texSegments(source)
+        .map((segment) => (segment.kind === "text" ? segment.text : `$${segment.tex}$`))
+        .join("")
+    : source;
   const variants = new Set<string>();
   for (const token of text.split(/\s+/u)) {
     const folded = foldAccents(token);

@@ -68,6 +68,11 @@ const PLACEHOLDER_BASE = 0xe000;
 const PLACEHOLDER_LIMIT = 0xf8ff;
 const PLACEHOLDER = /[\ue000-\uf8ff]/;
 
+/** Whether the text may hold TeX that texToUnicode or texSegments would change. */
+export function mayHoldTex(input: string): boolean {
+  return MAY_HOLD_TEX.test(input);
+}
+
 /** Text-mode TeX (a title or abstract without math) as Unicode text. */
 export function texToUnicode(input: string): string {
   return MAY_HOLD_TEX.test(input) ? readText(input, 0, false).text : input;
