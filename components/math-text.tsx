@@ -50,7 +50,7 @@ export function MathText({ text, className, compact = false, links = false }: { 
 function LinkedText({ text }: { text: string }) {
   return splitLinks(text).map((part, index) =>
     part.href ? (
-      <a key={index} href={part.href} rel="noopener noreferrer nofollow" className="underline break-all">
+      <a key={index} href={part.href} rel="noopener noreferrer nofollow" className="underline wrap-anywhere">
         {part.text}
       </a>
     ) : (
