@@ -193,8 +193,7 @@ function readTextCommand(s: string, at: number): Read {
   if (next === undefined) return { text: "\\", end: at + 1 };
   if (!LETTER.test(next)) return readControlSymbol(s, at, "text");
 
-  let j = at + 1;
-  while (j < s.length && LETTER.test(s[j]!)) j += 1;
+  const j = controlWordEnd(s, at);
   const name = s.slice(at + 1, j);
   const literal = { text: s.slice(at, j), end: j };
 
@@ -223,6 +222,13 @@ function readTextCommand(s: string, at: number): Read {
   if (SPACES.has(name)) return { text: " ", end: skipTerminator(s, j, true) };
   if (ARGUMENT_DROPPED.has(name)) return { text: "", end: readRawGroup(s, j)?.end ?? j };
   return literal;
+}
+
+/** Where the control word (\emph, \alpha: a backslash and letters) starting at `at` ends. */
+function controlWordEnd(s: string, at: number): number {
+  let j = at + 1;
+  while (j < s.length && LETTER.test(s[j]!)) j += 1;
+  return j;
 }
 
 /** \& \% \, \" … : a backslash and one character that is not a letter. */
@@ -352,8 +358,7 @@ function readMathCommand(s: string, at: number, before: string): Read {
   if (next === undefined) return { text: "", end: at + 1 };
   if (!LETTER.test(next)) return readControlSymbol(s, at, "math");
 
-  let j = at + 1;
-  while (j < s.length && LETTER.test(s[j]!)) j += 1;
+  const j = controlWordEnd(s, at);
   const name = s.slice(at + 1, j);
 
   const symbol = MATH_SYMBOLS[name] ?? TEXT_SYMBOLS[name];
