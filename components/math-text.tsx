@@ -1,21 +1,29 @@
 import katex from "katex";
-import { splitMath } from "@/lib/text/math-segments";
+import { splitLinks } from "@/lib/text/links";
+import { texSegments } from "@/lib/text/tex-text";
 
-// Text with TeX math. Plain parts are React text (escaped); math goes through KaTeX with
-// `trust: false`, which escapes its input and refuses \href, \url and raw HTML, so the
-// HTML it returns is safe to insert. Broken TeX is shown as its source, never an error.
+// A title or abstract: TeX source as a reader sees it. Text outside math goes through
+// texSegments (accents and commands become Unicode: B\"uttiker → Büttiker) and is rendered
+// as React text (escaped); math goes through KaTeX with `trust: false`, which escapes its
+// input and refuses \href, \url and raw HTML, so the HTML it returns is safe to insert.
+// Broken TeX is shown as its source, never an error.
 //
 // `compact` is for lists (feed cards): KaTeX's visual HTML only, without the MathML copy
 // that doubles its weight, and the TeX source as the formula's accessible name instead.
-// The paper page renders the full output.
-export function MathText({ text, className, compact = false }: { text: string; className?: string; compact?: boolean }) {
-  const segments = splitMath(text);
-  if (segments.length === 1 && segments[0]!.kind === "text" && !className) return segments[0]!.text;
+// The paper page renders the full output. `links` turns http(s) URLs in the text into links
+// (the paper page's abstract; cards stay plain, their title is the link).
+export function MathText({ text, className, compact = false, links = false }: { text: string; className?: string; compact?: boolean; links?: boolean }) {
+  const segments = texSegments(text);
+  if (segments.length === 1 && segments[0]!.kind === "text" && !className && !links) return segments[0]!.text;
   return (
     <span className={className}>
       {segments.map((segment, index) =>
         segment.kind === "text" ? (
-          segment.text
+          links ? (
+            <LinkedText key={index} text={segment.text} />
+          ) : (
+            segment.text
+          )
         ) : (
           <span
             key={index}
@@ -35,5 +43,18 @@ export function MathText({ text, className, compact = false }: { text: string; c
         ),
       )}
     </span>
+  );
+}
+
+/** Text whose http(s) URLs are links; nofollow: the address is the authors', not ours. */
+function LinkedText({ text }: { text: string }) {
+  return splitLinks(text).map((part, index) =>
+    part.href ? (
+      <a key={index} href={part.href} rel="noopener noreferrer nofollow" className="underline wrap-anywhere">
+        {part.text}
+      </a>
+    ) : (
+      part.text
+    ),
   );
 }

@@ -1,12 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { deriveStoredIndexedText } from "@/lib/search/indexed-text";
 import type { SqlRunner } from "./sql-runner";
 
 // Applies prisma/migrations/<stamp>_<name>/migration.sql in order and records each in
 // Prisma's own _prisma_migrations table (checksum = sha256 of the file), so that
 // `prisma migrate deploy` on a machine with Prisma's engine sees them as applied.
-// Safe to run on every start and from several processes at once.
+// Safe to run on every start and from several processes at once. After the SQL, derived data
+// whose rules live in TypeScript is brought up to date under the same lock (the search text of
+// stored papers, lib/search/indexed-text.ts: a no-op unless its revision was raised).
 
 /** Prisma's own advisory lock key for migrations: our runner and `prisma migrate` exclude each other. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
@@ -85,6 +88,8 @@ export async function applyMigrations(runner: SqlRunner, dir: string = MIGRATION
       await applyOne(runner, migration);
       report.applied.push(migration.name);
     }
+
+    await deriveStoredIndexedText(runner);
 
     const local = new Set(migrations.map((m) => m.name));
     for (const name of byName.keys()) {

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { type Day, dateToDay, formatDayShort } from "@/lib/papers/dates";
-import { stripMathDelimiters } from "@/lib/text/math-segments";
+import { plainTextLine } from "@/lib/text/tex-text";
 import { getDigestConfig } from "./config";
 import { digestPeriod } from "./periods";
 import type { DigestRunRecord } from "./runs";
@@ -165,7 +165,7 @@ const SUBJECT_MAX = 150;
 /** "PaperPulse, 28 Nov 2026: <top paper>" or "PaperPulse, week of 23 Nov 2026: <top paper>". */
 export function digestSubject(run: Pick<DigestRunRecord, "frequency" | "periodStart">, topTitle: string): string {
   const prefix = run.frequency === "daily" ? `PaperPulse, ${formatDayShort(run.periodStart)}: ` : `PaperPulse, week of ${formatDayShort(run.periodStart)}: `;
-  const title = stripMathDelimiters(topTitle).replace(/\s+/g, " ").trim();
+  const title = plainTextLine(topTitle);
   const room = SUBJECT_MAX - prefix.length;
   return prefix + (title.length > room ? `${title.slice(0, room - 1).trimEnd()}…` : title);
 }

@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { paperPath } from "@/lib/papers/arxiv-id";
 import { formatAuthors } from "@/lib/papers/format";
 import { htmlToPlainText, type RenderedEmail } from "@/lib/mail/render-email";
-import { stripMathDelimiters } from "@/lib/text/math-segments";
+import { plainTextLine } from "@/lib/text/tex-text";
 import { digestPeriod, digestPeriodLabel } from "./periods";
 import type { DigestRunRecord } from "./runs";
 
@@ -163,10 +163,10 @@ export async function loadDigestPapers(ids: readonly string[]): Promise<Map<stri
   });
   return new Map(
     rows.map((row) => {
-      const summary = stripMathDelimiters(row.abstract).replace(/\s+/g, " ").trim();
+      const summary = plainTextLine(row.abstract);
       const paper: DigestEmailPaper = {
         id: row.id,
-        title: stripMathDelimiters(row.title).replace(/\s+/g, " ").trim(),
+        title: plainTextLine(row.title),
         url: `${appUrl}${paperPath(row.id)}`,
         authors: formatAuthors(row.authors),
         summary: summary.length > SUMMARY_MAX ? `${summary.slice(0, SUMMARY_MAX - 1).trimEnd()}…` : summary,

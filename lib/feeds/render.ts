@@ -3,13 +3,20 @@ import { arxivAbsUrl, arxivPdfUrl, paperPath } from "@/lib/papers/arxiv-id";
 import { dayToDate } from "@/lib/papers/dates";
 import { formatAuthors } from "@/lib/papers/format";
 import type { PaperSummary } from "@/lib/papers/types";
-import { stripMathDelimiters } from "@/lib/text/math-segments";
+import { plainTextFromTex, plainTextLine } from "@/lib/text/tex-text";
 import { FEED_CONTENT_TYPES, type FeedFormat, type FeedLinks } from "./links";
 
-// RSS 2.0, Atom 1.0 and JSON Feed documents from a list of papers, with the `feed` library
-// (it escapes text and wraps it in CDATA). Each paper's id and link is its PaperPulse page;
-// an item carries the arXiv publication time (RSS pubDate, Atom published) and the day the
-// paper was listed (Atom updated, JSON Feed date_modified).
+// RSS 2.0, Atom 1.0 and JSON Feed documents from a list of papers, with the `feed` library.
+// Each paper's id and link is its PaperPulse page; an item carries the arXiv publication time
+// (RSS pubDate, Atom published) and the day the paper was listed (Atom updated, JSON Feed
+// date_modified).
+//
+// Titles and abstracts are plain text (plainTextFromTex), and a paper's text is never markup:
+// the library writes an item's title and summary as Atom `type="html"`, and RSS readers
+// render titles, descriptions and names as HTML. So that text is HTML-escaped first (a title
+// "<script>…" reaches the reader as the characters "<script>…"). Atom's feed title and
+// subtitle are `type="text"` and JSON Feed's title and summary plain-text fields: they carry
+// the text as it is. Only content / content_html is HTML, built here from escaped text.
 
 export interface FeedDocument {
   /** Feed title and links (self and alternate formats); paths are made absolute here. */
@@ -28,9 +35,12 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, appUrl: string
     const date = new Date(p.updatedAt);
     return latest === null || date > latest ? date : latest;
   }, null);
+  const asHtml = format === "json" ? (text: string) => text : escapeHtml;
+  const asRssHtml = format === "rss" ? escapeHtml : (text: string) => text;
   const feed = new Feed({
-    title: doc.links.title,
-    description: doc.description,
+    // A search feed's title holds the query as the user typed it.
+    title: asRssHtml(doc.links.title),
+    description: asRssHtml(doc.description),
     id: absolute(doc.pagePath),
     link: absolute(doc.pagePath),
     language: "en",
@@ -42,16 +52,17 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, appUrl: string
   });
   for (const paper of doc.papers) {
     const url = absolute(paperPath(paper.id));
-    const abstract = stripMathDelimiters(paper.abstract);
+    const title = plainTextLine(paper.title);
+    const abstract = plainTextFromTex(paper.abstract);
     feed.addItem({
-      title: stripMathDelimiters(paper.title),
+      title: asHtml(title),
       id: url,
       link: url,
       date: dayToDate(paper.listedOn),
       published: new Date(paper.publishedAt),
-      description: abstract,
+      description: asHtml(abstract),
       content: `<p>${escapeHtml(formatAuthors(paper.authors, 10))}</p><p>${escapeHtml(abstract)}</p><p><a href="${arxivAbsUrl(paper.id)}">arXiv</a> · <a href="${arxivPdfUrl(paper.id, paper.version)}">PDF</a> · ${paper.upvotes} upvotes</p>`,
-      author: paper.authors.slice(0, 10).map((name) => ({ name })),
+      author: paper.authors.slice(0, 10).map((name) => ({ name: asRssHtml(name) })),
       category: paper.tags.map((tag) => ({ name: tag.name, term: tag.slug })),
     });
   }

@@ -4,6 +4,7 @@ import { describeError, log } from "@/lib/log";
 import { parseArxivId, paperPath } from "@/lib/papers/arxiv-id";
 import { type Day, todayUtc } from "@/lib/papers/dates";
 import { getPaper } from "@/lib/papers/queries";
+import { plainTextLine } from "@/lib/text/tex-text";
 import type { ParseResult } from "./parsers/types";
 import { type ChangedPages, runIngest } from "./run-ingest";
 import { fetchArxivPapersById } from "./sources/arxiv-api";
@@ -26,6 +27,7 @@ export const submitFormSchema = z.object({
 
 export interface SubmittedPaper {
   id: string;
+  /** As the form shows it: plain text (TeX as Unicode, math linearised). */
   title: string;
   path: string;
   listedOn: Day;
@@ -70,7 +72,7 @@ export async function submitPaper(
 
   const existing = await getPaper(parsed.id);
   if (existing) {
-    return { outcome: { status: "exists", id: existing.id, title: existing.title, path: paperPath(existing.id), listedOn: existing.listedOn } };
+    return { outcome: { status: "exists", id: existing.id, title: plainTextLine(existing.title), path: paperPath(existing.id), listedOn: existing.listedOn } };
   }
 
   let unreachable: string | null = null;
@@ -112,7 +114,7 @@ export async function submitPaper(
 
   const stored = await getPaper(parsed.id);
   if (!stored) return error("internal", "The paper was fetched but could not be stored. Please try again.");
-  const paper: SubmittedPaper = { id: stored.id, title: stored.title, path: paperPath(stored.id), listedOn: stored.listedOn };
+  const paper: SubmittedPaper = { id: stored.id, title: plainTextLine(stored.title), path: paperPath(stored.id), listedOn: stored.listedOn };
   // Someone else added it between our check and the fetch: it keeps the day it got.
   return { outcome: { status: summary.new > 0 ? "added" : "exists", ...paper }, changes: summary.changes };
 }

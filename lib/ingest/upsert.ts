@@ -1,5 +1,6 @@
 import { getDatabaseHandle, getDb, Prisma } from "@/lib/db";
 import { type Day, todayUtc } from "@/lib/papers/dates";
+import { indexedText } from "@/lib/search/indexed-text";
 import { tagsForPaper } from "@/lib/tags";
 import { mergePaper, type PaperChange, type PaperRow, rowsEqual } from "./merge-paper";
 import type { PaperInput, PaperSourceName } from "./paper-input";
@@ -292,26 +293,34 @@ async function writePapers(tx: Tx, rows: PaperRow[], tagSlugs: ReadonlyMap<strin
       keywords: row.keywords,
       source: row.source,
       tag_slugs: [...(tagSlugs.get(row.id) ?? [])].sort(),
+      // Derived, not merged: what the search index reads for the title and abstract (TeX as
+      // Unicode, accent-free spellings), null when that is the text itself.
+      title_search_text: indexedText(row.title),
+      abstract_search_text: indexedText(row.abstract),
     })),
   );
   // One statement per batch: jsonb_to_recordset turns the JSON array into rows, arrays included.
   await tx.$executeRaw`
     INSERT INTO papers (id, version, title, abstract, authors, published_at, updated_at, listed_on, primary_category,
-      categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords, source, tag_slugs, modified_at)
+      categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords, source, tag_slugs, modified_at,
+      title_search_text, abstract_search_text)
     SELECT id, version, title, abstract, authors, published_at, updated_at, listed_on, primary_category,
       categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords,
-      source::"PaperSource", tag_slugs, now()
+      source::"PaperSource", tag_slugs, now(),
+      title_search_text, abstract_search_text
     FROM jsonb_to_recordset(${json}::jsonb) AS x(id varchar(64), version int, title text, abstract text, authors text[],
       published_at timestamptz, updated_at timestamptz, listed_on date, primary_category varchar(32), categories text[],
       comment text, doi text, journal_ref text, github_repo text, github_stars int, project_page text, upvotes int,
-      comment_count int, keywords text[], source text, tag_slugs text[])
+      comment_count int, keywords text[], source text, tag_slugs text[],
+      title_search_text text, abstract_search_text text)
     ON CONFLICT (id) DO UPDATE SET
       version = EXCLUDED.version, title = EXCLUDED.title, abstract = EXCLUDED.abstract, authors = EXCLUDED.authors,
       published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at, listed_on = EXCLUDED.listed_on,
       primary_category = EXCLUDED.primary_category, categories = EXCLUDED.categories, comment = EXCLUDED.comment,
       doi = EXCLUDED.doi, journal_ref = EXCLUDED.journal_ref, github_repo = EXCLUDED.github_repo,
       github_stars = EXCLUDED.github_stars, project_page = EXCLUDED.project_page, upvotes = EXCLUDED.upvotes,
-      comment_count = EXCLUDED.comment_count, keywords = EXCLUDED.keywords, tag_slugs = EXCLUDED.tag_slugs, modified_at = now()`;
+      comment_count = EXCLUDED.comment_count, keywords = EXCLUDED.keywords, tag_slugs = EXCLUDED.tag_slugs, modified_at = now(),
+      title_search_text = EXCLUDED.title_search_text, abstract_search_text = EXCLUDED.abstract_search_text`;
 }
 
 async function writeSnapshots(tx: Tx, rows: PaperRow[], day: Day): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import addressparser from "nodemailer/lib/addressparser";
-import { encodeWords, foldLines } from "nodemailer/lib/mime-funcs";
+import { encodeWord, encodeWords, foldLines } from "nodemailer/lib/mime-funcs";
 
 // Builds the raw RFC 5322 message (multipart/alternative: text, then HTML) that the
 // transport sends as-is. Written here instead of using nodemailer's MailComposer because
@@ -58,7 +58,7 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
   const headers: [string, string][] = [
     ["From", formatAddress(input.from)],
     ["To", input.to],
-    ["Subject", encodeWords(oneLine(input.subject), "Q", 52)],
+    ["Subject", encodeHeaderText(oneLine(input.subject))],
     ["Date", input.date.toUTCString().replace(/GMT$/, "+0000")],
     ["Message-ID", input.messageId],
     ["MIME-Version", "1.0"],
@@ -84,6 +84,16 @@ function headerLine(name: string, value: string): string {
   // or an address add headers of its own.
   if (/[\r\n]/.test(value)) throw new HeaderInjectionError(name);
   return foldLines(`${name}: ${value}`, 76, false);
+}
+
+/**
+ * Unstructured header text (RFC 2047): words outside ASCII become encoded words. Text that
+ * itself spells an encoded word ("=?utf-8?q?…?=", say in a paper title) would be decoded by
+ * every mail client into something else, and nodemailer leaves it as it is; such a value is
+ * encoded whole, so clients decode it back to exactly these characters.
+ */
+function encodeHeaderText(value: string): string {
+  return value.includes("=?") ? encodeWord(value, "Q", 52) : encodeWords(value, "Q", 52);
 }
 
 function oneLine(value: string): string {

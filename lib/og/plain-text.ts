@@ -1,34 +1,34 @@
 import { formatDayShort } from "@/lib/papers/dates";
 import { formatAuthors } from "@/lib/papers/format";
 import type { PaperSummary } from "@/lib/papers/types";
-import { stripMathDelimiters } from "@/lib/text/math-segments";
+import { MATH_SYMBOLS } from "@/lib/text/tex-symbols";
+import { plainTextLine } from "@/lib/text/tex-text";
 
-// A paper title as plain text for its Open Graph image. Minimal on purpose: a TeX-to-text
-// helper for pages, feeds and emails is being written separately (issue 10, items 9 and 10);
-// this one only has to make a preview image readable, and it keeps to the characters the
-// image's bundled font (Geist, Latin) can draw: next/og would otherwise fetch fonts and emoji
-// from the network, which a server here may not reach.
+// A paper's text for its Open Graph image: the site's one TeX-to-plain-text rule
+// (lib/text/tex-text.ts), then kept to the characters the image's bundled font (Geist,
+// Latin) can draw: next/og would otherwise fetch fonts and emoji from the network, which a
+// server here may not reach.
 
 export function plainTextForImage(tex: string): string {
   return (
-    stripMathDelimiters(tex)
-      // \'e and \"u → e and u (the accent is dropped, not guessed); \emph{x} → x;
-      // \alpha → alpha, \log → log.
-      .replace(/\\["'`^~=.]\{?([A-Za-z])\}?/g, "$1")
-      .replace(/\\(?:emph|text[a-z]*|math[a-z]*|operatorname)\{([^{}]*)\}/g, "$1")
-      .replace(/\\([A-Za-z]+)\s*/g, "$1 ")
-      .replace(/\\(.)/g, "$1")
-      .replace(/[{}^_]/g, "")
-      .replace(/---?/g, "–")
-      .normalize("NFKD")
+    plainTextLine(tex)
+      .normalize("NFC")
+      // Greek letters and other symbols the font lacks are spelled out (α → alpha).
+      .replace(/[^\u0000-\u00ff]/gu, (char) => SYMBOL_NAMES.get(char) ?? char)
       // Basic Latin, Latin-1 and a few punctuation marks: what the bundled font covers.
       .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026]/g, "")
       .replace(/\s+/g, " ")
-      .replace(/ ([,.;:!?)])/g, "$1")
-      .replace(/ -(?=\w)/g, "-")
       .trim()
   );
 }
+
+/** "α" → "alpha": the inverse of the TeX symbol table, for letter-like commands only. */
+const SYMBOL_NAMES = new Map(
+  Object.entries(MATH_SYMBOLS)
+    .filter(([command]) => /^[A-Za-z]+$/.test(command))
+    .map(([command, char]) => [char, command] as const)
+    .reverse(),
+);
 
 /** At most `max` characters, cut at a word, with an ellipsis when cut. */
 export function truncateText(text: string, max: number): string {

@@ -5,6 +5,7 @@ import { addDays, type Day, daySchema, FIRST_DAY, todayUtc } from "@/lib/papers/
 import { sortTagRefs } from "@/lib/papers/queries";
 import { explainTrendingScore, trendingReference, trendingScoreSql } from "@/lib/papers/trending";
 import type { RankedPaper, TagRef } from "@/lib/papers/types";
+import { plainTextFromTex } from "@/lib/text/tex-text";
 import { analyzeQuery } from "./analyze";
 import type { SearchSort } from "./params";
 import type { ParsedSearch } from "./query-syntax";
@@ -556,8 +557,9 @@ function toHit(row: PageRow, reference: Date, plan: SearchPlan): SearchHit {
     trending: explainTrendingScore(summary, reference),
     rank: ranked ? row.rank : null,
     highlights: {
-      title: highlighter ? highlighter.text(row.title) : [{ text: row.title, match: false }],
-      abstract: highlighter ? highlighter.snippet(row.abstract) : [],
+      // Highlighted in the text readers see (TeX as Unicode, math linearised), not the source.
+      title: highlighter ? highlighter.text(plainTextFromTex(row.title)) : [{ text: plainTextFromTex(row.title), match: false }],
+      abstract: highlighter ? highlighter.snippet(plainTextFromTex(row.abstract)) : [],
     },
   };
 }

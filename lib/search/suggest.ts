@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { getPaper } from "@/lib/papers/queries";
 import type { TagRef } from "@/lib/papers/types";
+import { plainTextFromTex } from "@/lib/text/tex-text";
 import { searchPapers } from "./engine";
 import { parseSearchQuery } from "./query-syntax";
 
@@ -30,7 +31,7 @@ export async function suggest(input: string): Promise<Suggestions> {
   const arxiv = parseArxivId(trimmed);
   if (arxiv) {
     const paper = await getPaper(arxiv.id);
-    return { completions: [], papers: paper ? [{ id: paper.id, title: paper.title, authors: paper.authors.slice(0, 3), listedOn: paper.listedOn }] : [], tags: [] };
+    return { completions: [], papers: paper ? [{ id: paper.id, title: plainTextFromTex(paper.title), authors: paper.authors.slice(0, 3), listedOn: paper.listedOn }] : [], tags: [] };
   }
 
   // The last word is still being typed unless the text ends with a space.
@@ -47,7 +48,7 @@ export async function suggest(input: string): Promise<Suggestions> {
   ]);
   return {
     completions: completions.map((word) => `${before} ${word}`.trim()),
-    papers: page.hits.map((hit) => ({ id: hit.id, title: hit.title, authors: hit.authors.slice(0, 3), listedOn: hit.listedOn })),
+    papers: page.hits.map((hit) => ({ id: hit.id, title: plainTextFromTex(hit.title), authors: hit.authors.slice(0, 3), listedOn: hit.listedOn })),
     tags,
   };
 }

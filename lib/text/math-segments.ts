@@ -17,8 +17,16 @@ export function splitMath(input: string): Segment[] {
     text = "";
   };
 
+  // Formulas and \$ start only at "$" or "\": everything up to the next one is text.
+  const delimiter = /[$\\]/g;
   while (i < input.length) {
-    const rest = input.slice(i);
+    delimiter.lastIndex = i;
+    const next = delimiter.exec(input)?.index ?? input.length;
+    if (next > i) {
+      text += input.slice(i, next);
+      i = next;
+      continue;
+    }
     const match = matchMathAt(input, i);
     if (match) {
       flushText();
@@ -26,7 +34,7 @@ export function splitMath(input: string): Segment[] {
       i = match.end;
       continue;
     }
-    if (rest.startsWith("\\$")) {
+    if (input.startsWith("\\$", i)) {
       text += "$";
       i += 2;
       continue;
@@ -66,13 +74,6 @@ function matchMathAt(input: string, start: number): { tex: string; display: bool
     return { tex: input.slice(start + 1, j), display: false, end: j + 1 };
   }
   return null;
-}
-
-/** Plain text for places that cannot render math (feeds, emails, meta descriptions). */
-export function stripMathDelimiters(input: string): string {
-  return splitMath(input)
-    .map((s) => (s.kind === "text" ? s.text : s.tex))
-    .join("");
 }
 
 /**

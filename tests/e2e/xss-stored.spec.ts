@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { XMLParser } from "fast-xml-parser";
 
 // Stored XSS: a paper whose title, abstract (with TeX), authors, categories and comment hold
 // script payloads comes in through the real importer (/submit fetches it from the fake
@@ -94,11 +95,22 @@ test.describe("stored script payloads", () => {
   });
 
   test("are escaped in the RSS, Atom and JSON feeds", async ({ request }) => {
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
+    const text = (node: string | { "#text": string }) => (typeof node === "string" ? node : node["#text"]);
     for (const file of ["trending.rss", "trending.atom", "search.rss?q=storedxss", "search.atom?q=storedxss"]) {
       const body = await (await request.get(`/feeds/${file}`)).text();
       expect(body, file).toContain("Storedxss");
       // In XML the payload is character data (escaped or CDATA), never markup.
       expect(body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ""), file).not.toMatch(/<script>|<img src=x|<svg/);
+      // Readers render RSS titles and descriptions and Atom type="html" fields as HTML: parsed
+      // back, those hold no markup either (the payload arrives as escaped text).
+      const doc = xml.parse(body);
+      const items: Record<string, string | { "#text": string }>[] = file.includes(".rss") ? [doc.rss.channel.item].flat() : [doc.feed.entry].flat();
+      const item = items.find((i) => text(i.title!).includes("Storedxss"))!;
+      for (const field of file.includes(".rss") ? ["title", "description"] : ["title", "summary"]) {
+        expect(text(item[field]!), `${file} ${field}`).toMatch(/Storedxss|We study language models/);
+        expect(text(item[field]!), `${file} ${field}`).not.toMatch(/</);
+      }
     }
     const json = (await (await request.get("/feeds/search.json?q=storedxss")).json()) as { items: { title: string; content_html?: string }[] };
     const item = json.items.find((i) => i.title.includes("Storedxss"))!;

@@ -7,7 +7,7 @@ import { upsertPapers } from "@/lib/ingest/upsert";
 import { addDays, formatDayShort, todayUtc } from "@/lib/papers/dates";
 import { requestSubscription, resumeSubscription } from "@/lib/subscribers/commands";
 import { findSubscriberByToken } from "@/lib/subscribers/queries";
-import { configureMail, confirmFromLink, startMailWorkers, stopMailWorkers, waitForRunCompleted } from "./helpers/digest";
+import { configureMail, confirmFromLink, insertActiveSubscribers, startMailWorkers, stopMailWorkers, waitForRunCompleted } from "./helpers/digest";
 import { makePaper } from "./helpers/factories";
 import { truncateAll } from "./helpers/reset";
 import { type ReceivedMessage, type TestSmtpServer } from "./helpers/smtp-server";
@@ -203,6 +203,27 @@ describe("the digest flow, end to end", () => {
     expect((await findSubscriberByToken(["manage"], newManageToken))?.status).toBe("active");
     const stale = await unsubscribePost(new Request(oneClick, { method: "POST" }), undefined as never);
     expect(stale.status).toBe(400);
+  });
+
+  it("sends a title's TeX as text and its encoded-word look-alike as the characters it is", async () => {
+    const today = todayUtc();
+    // A real arXiv title carries TeX; a hostile one spells an RFC 2047 encoded word, which a
+    // mail client would decode ("Free money") if the subject carried it as it is.
+    const title = `=?utf-8?q?Free_money?= for Landauer-B\\"uttiker transport in $O(n \\log n)$`;
+    await upsertPapers(
+      [makePaper({ id: "2611.10011", title, abstract: `Poincar\\'e maps \\emph{beat} baselines -- by 50\\%.`, upvotes: 70, listedOn: today })],
+      { today },
+    );
+    await insertActiveSubscribers([{ email: "tex@example.org" }]);
+    const daily = (await runCron()).runs.find((r) => r.key === `daily:${today}`)!;
+    await waitForRunCompleted(daily.runId);
+    await smtp.waitForMessages(1);
+    const digest = smtp.messages[0]!;
+    expect(digest.parsed.subject).toBe(`PaperPulse, ${formatDayShort(today)}: =?utf-8?q?Free_money?= for Landauer-Büttiker transport in O(n log n)`);
+    expect(digest.parsed.text).toContain("=?utf-8?q?Free_money?= for Landauer-Büttiker transport in O(n log n)");
+    expect(digest.parsed.text).toContain("Poincaré maps beat baselines – by 50%.");
+    expect(digest.parsed.html).toContain("Landauer-Büttiker");
+    expect(`${digest.parsed.text}${digest.parsed.html}`).not.toMatch(/B\\"uttiker|\\emph/);
   });
 
   it("answers 401 without the cron secret, 400 on an unknown parameter, and a bad unsubscribe token with 400", async () => {

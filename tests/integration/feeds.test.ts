@@ -1,4 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
+import { convert as htmlToText } from "html-to-text";
 import { beforeAll, describe, expect, it } from "vitest";
 import { feedResponse, parseFeedFileName, parsePeriodFeedFileName } from "@/lib/feeds/http";
 import { feedAlternates, feedLinksForView, searchFeedLinks, trendingFeedLinks } from "@/lib/feeds/links";
@@ -11,16 +12,24 @@ import { makePaper } from "./helpers/factories";
 import { truncateAll } from "./helpers/reset";
 
 // RSS 2.0, Atom 1.0 and JSON Feed for the trending day, a tag and a search: generated with
-// the `feed` library and parsed back here, item by item.
+// the `feed` library and parsed back here, item by item. A paper's text is text: where a
+// reader renders a field as HTML (Atom type="html", RSS titles and descriptions) it must
+// hold no markup and show the paper's plain text; JSON Feed's title and summary are plain.
 
 const APP = "https://paperpulse.example";
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
+/** What a feed reader that renders the field as HTML shows. */
+const shownAsHtml = (value: string) => htmlToText(value, { wordwrap: false });
+const textOf = (node: string | { "#text": string }) => (typeof node === "string" ? node : node["#text"]);
+
+const TITLE_SHOWN = "Diffusion with α-schedules & <tags> for Büttiker <script>alert(1)</script>";
+const ABSTRACT_SHOWN = "We sample with diffusion models in the Landauer-Büttiker regime – <img src=x onerror=alert(2)> ]]> done.";
 
 beforeAll(async () => {
   await truncateAll();
   await upsertPapers(
     [
-      makePaper({ id: "2611.00301", title: "Diffusion with $\\alpha$-schedules & <tags>", abstract: "We sample with diffusion models.", upvotes: 40, categories: ["cs.CV"], listedOn: "2026-11-27", authors: ["Ana Silva", "Kofi Okafor"] }),
+      makePaper({ id: "2611.00301", title: "Diffusion with $\\alpha$-schedules & <tags> for B\\\"uttiker <script>alert(1)</script>", abstract: "We sample with diffusion models in the \\emph{Landauer-B\\\"uttiker} regime -- <img src=x onerror=alert(2)> ]]> done.", upvotes: 40, categories: ["cs.CV"], listedOn: "2026-11-27", authors: ["Ana Silva", "Kofi Okafor"] }),
       makePaper({ id: "2611.00302", title: "Faster diffusion sampling", abstract: "Diffusion, faster.", upvotes: 3, categories: ["cs.CV"], listedOn: "2026-11-27" }),
       makePaper({ id: "2611.00303", title: "Older diffusion paper", abstract: "Diffusion again.", upvotes: 90, categories: ["cs.CV"], listedOn: "2026-11-20" }),
       makePaper({ id: "2611.00304", title: "Agents that plan", abstract: "Planning.", upvotes: 1, categories: ["cs.AI"], listedOn: "2026-11-27" }),
@@ -39,7 +48,12 @@ describe("feeds", () => {
     expect(channel.link).toBe(`${APP}/`);
     const items = [channel.item].flat();
     expect(items.map((i: { link: string }) => i.link)).toEqual([`${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00304`]);
-    expect(items[0].title).toBe("Diffusion with \\alpha-schedules & <tags>");
+    // No markup in what readers render as HTML, and it shows the paper's plain text.
+    expect(items[0].title).not.toMatch(/</);
+    expect(shownAsHtml(items[0].title)).toBe(TITLE_SHOWN);
+    expect(items[0].description).not.toMatch(/</);
+    expect(shownAsHtml(items[0].description)).toBe(ABSTRACT_SHOWN);
+    expect(body).not.toMatch(/<script|<img/);
     expect(items[0].guid["#text"] ?? items[0].guid).toBe(`${APP}/papers/2611.00301`);
     // RSS dates an item by its arXiv publication; Atom has both (updated: the day it was listed).
     expect(new Date(items[0].pubDate).toISOString()).toBe("2026-11-20T10:00:00.000Z");
@@ -56,6 +70,16 @@ describe("feeds", () => {
     const entries = [feed.entry].flat();
     // Newest first; papers of one day by publication time, then id.
     expect(entries.map((e: { id: string }) => e.id)).toEqual([`${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00303`]);
+    const first = entries[0] as { title: { "@type": string; "#text": string }; summary: { "@type": string; "#text": string }; content: { "#text": string } };
+    expect(first.title["@type"]).toBe("html");
+    expect(textOf(first.title)).not.toMatch(/</);
+    expect(shownAsHtml(textOf(first.title))).toBe(TITLE_SHOWN);
+    expect(first.summary["@type"]).toBe("html");
+    expect(textOf(first.summary)).not.toMatch(/</);
+    expect(shownAsHtml(textOf(first.summary))).toBe(ABSTRACT_SHOWN);
+    expect(textOf(first.content)).not.toMatch(/<script|<img/);
+    expect(shownAsHtml(textOf(first.content))).toContain(ABSTRACT_SHOWN);
+    expect(body).not.toMatch(/<script|<img/);
     const self = [feed.link].flat().find((l: { "@rel": string }) => l["@rel"] === "self");
     expect(self["@href"]).toBe(`${APP}/feeds/tags/cs-cv.atom`);
     expect(await loadTagFeed("no-such-tag")).toBeNull();
@@ -70,8 +94,21 @@ describe("feeds", () => {
     expect(feed.home_page_url).toBe(`${APP}/search?q=diffusion&tags=cs-cv`);
     expect(feed.feed_url).toBe(`${APP}/feeds/search.json?q=diffusion&tags=cs-cv&sort=new`);
     expect(feed.items.map((i: { id: string }) => i.id)).toEqual([`${APP}/papers/2611.00301`, `${APP}/papers/2611.00302`, `${APP}/papers/2611.00303`]);
-    expect(feed.items[0].title).toBe("Diffusion with \\alpha-schedules & <tags>");
-    expect(feed.items[0].summary).toBe("We sample with diffusion models.");
+    // Plain-text fields carry the text as it is; only content_html is HTML.
+    expect(feed.items[0].title).toBe(TITLE_SHOWN);
+    expect(feed.items[0].summary).toBe(ABSTRACT_SHOWN);
+    expect(feed.items[0].content_html).not.toMatch(/<script|<img/);
+    expect(shownAsHtml(feed.items[0].content_html)).toContain(ABSTRACT_SHOWN);
+  });
+
+  it("keeps a search feed's query text as text in its title", async () => {
+    const params = searchParamsSchema.parse({ q: "<script>alert(3)</script> diffusion" });
+    const rss = xml.parse(renderFeed("rss", await loadSearchFeed(params), APP).body).rss.channel;
+    expect(rss.title).not.toMatch(/</);
+    expect(shownAsHtml(rss.title)).toBe("PaperPulse search: “<script>alert(3)</script> diffusion”");
+    const atom = xml.parse(renderFeed("atom", await loadSearchFeed(params), APP).body).feed;
+    // Atom's feed title is type="text" (the default): the text as it is, escaped only as XML.
+    expect(atom.title).toBe("PaperPulse search: “<script>alert(3)</script> diffusion”");
   });
 
   it("renders the feed of a week, a month, a past day and a sort as the page lists them, parsed back", async () => {

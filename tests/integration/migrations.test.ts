@@ -73,6 +73,42 @@ describe("npm run db:migrate (applyMigrations)", () => {
     });
   });
 
+  it("re-indexes papers stored before the indexed-text migration: their TeX and accented words are found", async () => {
+    // The migrations up to the one before 20261204130000_search_indexed_text, then papers as an
+    // older version stored them, then the rest: the same path as an existing installation.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "paperpulse-migrations-"));
+    const TEXT_MIGRATION = "20261204130000_search_indexed_text";
+    for (const name of migrationNames.filter((n) => n < TEXT_MIGRATION)) cpSync(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+    await withScratchDatabase(async ({ connect }) => {
+      const sql = await connect();
+      await applyMigrations(sql, dir);
+      await sql.query(
+        `INSERT INTO papers (id, title, abstract, authors, published_at, updated_at, listed_on, categories, keywords, source)
+         VALUES ($1, $2, $3, ARRAY['Ana Silva'], now(), now(), '2026-11-20', ARRAY['cond-mat.mes-hall'], ARRAY[]::text[], 'arxiv_api'),
+                ('2611.00902', 'Plain title', 'Plain abstract.', ARRAY['Kofi Okafor'], now(), now(), '2026-11-20', ARRAY['cs.LG'], ARRAY[]::text[], 'arxiv_api')`,
+        ["2611.00901", `Landauer-B\\"uttiker transport`, `We extend the Poincar\\'e map \\emph{exactly}.`],
+      );
+      const found = async (words: string) =>
+        (await sql.query<{ id: string }>(`SELECT id FROM papers WHERE search_vector @@ plainto_tsquery('english', $1) ORDER BY id`, [words])).map((r) => r.id);
+      expect(await found("Büttiker")).toEqual([]);
+
+      for (const name of migrationNames.filter((n) => n >= TEXT_MIGRATION)) cpSync(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+      const report = await applyMigrations(sql, dir);
+      expect(report.applied[0]).toBe(TEXT_MIGRATION);
+      for (const words of ["Büttiker", "Buttiker", "buttiker", "Landauer-Büttiker", "Poincaré", "Poincare", "exactly"]) expect(await found(words), words).toEqual(["2611.00901"]);
+      expect(await found("plain")).toEqual(["2611.00902"]);
+      const rows = await sql.query<{ id: string; title: string; title_search_text: string | null; abstract_search_text: string | null }>(
+        `SELECT id, title, title_search_text, abstract_search_text FROM papers ORDER BY id`,
+      );
+      // The source is kept; only the paper with TeX has a derived text.
+      expect(rows).toEqual([
+        { id: "2611.00901", title: `Landauer-B\\"uttiker transport`, title_search_text: "Landauer-Büttiker transport\n\nLandauer-Buttiker", abstract_search_text: "We extend the Poincaré map exactly.\n\nPoincare" },
+        { id: "2611.00902", title: "Plain title", title_search_text: null, abstract_search_text: null },
+      ]);
+      await sql.close();
+    });
+  });
+
   it("warns when an applied migration was edited afterwards", async () => {
     const dir = copyMigrations();
     await withScratchDatabase(async ({ connect }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMath, stripMathDelimiters, truncateMathText } from "@/lib/text/math-segments";
+import { splitMath, truncateMathText } from "@/lib/text/math-segments";
 
 describe("splitMath", () => {
   it("finds inline and display math", () => {
@@ -36,10 +36,6 @@ describe("splitMath", () => {
       { kind: "text", text: "<script>alert(1)</script> " },
       { kind: "math", tex: "a<b", display: false },
     ]);
-  });
-
-  it("strips delimiters for plain-text outputs", () => {
-    expect(stripMathDelimiters("Loss $\\mathcal{L}$ is low")).toBe("Loss \\mathcal{L} is low");
   });
 });
 

@@ -4,9 +4,9 @@ import { paperImageText, plainTextForImage, truncateText } from "@/lib/og/plain-
 describe("the Open Graph image's plain text", () => {
   it("drops TeX markup and keeps to characters the bundled font draws", () => {
     expect(plainTextForImage("Sorting in $O(n \\log n)$ with $\\alpha$-schedules")).toBe("Sorting in O(n log n) with alpha-schedules");
-    expect(plainTextForImage("Landauer-B\\\"uttiker transport -- a \\emph{short} note \\& more")).toBe("Landauer-Buttiker transport – a short note & more");
+    expect(plainTextForImage("Landauer-B\\\"uttiker transport -- a \\emph{short} note \\& more")).toBe("Landauer-Büttiker transport – a short note & more");
     expect(plainTextForImage("Agents 🤗 that plan 中文")).toBe("Agents that plan");
-    expect(plainTextForImage("Café, naïve")).toBe("Cafe, naive");
+    expect(plainTextForImage("Café, naïve")).toBe("Café, naïve");
   });
 
   it("cuts long text at a word", () => {

@@ -14,7 +14,8 @@ import { getPaper } from "@/lib/papers/queries";
 import { paperImageText } from "@/lib/og/plain-text";
 import { findSimilarPapers } from "@/lib/papers/similar";
 import { SimilarPapers } from "@/components/similar-papers";
-import { stripMathDelimiters } from "@/lib/text/math-segments";
+import { truncateMathText } from "@/lib/text/math-segments";
+import { plainTextLine } from "@/lib/text/tex-text";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -39,16 +40,18 @@ function loadSimilar(id: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const paper = await loadPaper(params);
   if (!paper) return { title: "Paper not found" };
-  const description = stripMathDelimiters(paper.abstract).slice(0, 280);
+  // Plain text: browsers, search engines and link previews show these as they are.
+  const title = plainTextLine(paper.title);
+  const description = plainTextLine(truncateMathText(paper.abstract, 280));
   // Generated per paper (app/og/papers); the alt text is the title as the image shows it.
   const image = { url: `/og/papers/${paper.id}`, ...OG_IMAGE_SIZE, alt: paperImageText(paper).title, type: "image/png" };
   return {
-    title: paper.title,
+    title,
     description,
     authors: paper.authors.slice(0, 10).map((name) => ({ name })),
     alternates: { canonical: `/papers/${paper.id}` },
-    openGraph: { type: "article", title: paper.title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10), images: [image] },
-    twitter: { card: "summary_large_image", title: paper.title, description, images: [image] },
+    openGraph: { type: "article", title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10), images: [image] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
   };
 }
 
@@ -111,7 +114,7 @@ export default async function PaperPage({ params }: Props) {
           Abstract
         </h2>
         <p className="prose-abstract whitespace-pre-line">
-          <MathText text={paper.abstract} />
+          <MathText text={paper.abstract} links />
         </p>
         {paper.comment && <p className="mt-3 text-sm muted">Comment: {paper.comment}</p>}
         {paper.journalRef && <p className="mt-1 text-sm muted">Journal reference: {paper.journalRef}</p>}

@@ -22,7 +22,8 @@ describe("digest periods", () => {
 
   it("labels periods and writes subjects with the date and the top paper", () => {
     expect(digestPeriodLabel(digestPeriod("daily", "2026-11-28"))).toBe("Saturday, 28 November 2026");
-    expect(digestSubject({ frequency: "daily", periodStart: "2026-11-28" }, "Attention $\\alpha$ is all\nyou need")).toBe("PaperPulse, 28 Nov 2026: Attention \\alpha is all you need");
+    expect(digestSubject({ frequency: "daily", periodStart: "2026-11-28" }, "Attention $\\alpha$ is all\nyou need")).toBe("PaperPulse, 28 Nov 2026: Attention α is all you need");
+    expect(digestSubject({ frequency: "daily", periodStart: "2026-11-28" }, `Sorting in $O(n \\log n)$ for B\\"uttiker`)).toBe("PaperPulse, 28 Nov 2026: Sorting in O(n log n) for Büttiker");
     expect(digestSubject({ frequency: "weekly", periodStart: "2026-11-23" }, "Short")).toBe("PaperPulse, week of 23 Nov 2026: Short");
     const long = digestSubject({ frequency: "daily", periodStart: "2026-11-28" }, "word ".repeat(60));
     expect(long).toHaveLength(150);

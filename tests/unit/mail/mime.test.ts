@@ -56,6 +56,19 @@ describe("composeMessage", () => {
     expect(parsed.bcc).toBeUndefined();
   });
 
+  it("keeps a subject that spells encoded words as those characters, and leaves plain subjects readable", async () => {
+    for (const subject of [
+      "PaperPulse, 28 Nov 2026: =?utf-8?q?Free_money?= now",
+      "=?UTF-8?B?SGk=?= and =?iso-8859-1?q?caf=E9?= in a Büttiker title",
+      `PaperPulse, 28 Nov 2026: ${"=?utf-8?q?x?= ".repeat(12).trim()}`,
+    ]) {
+      const parsed = await simpleParser(composeMessage({ ...base, subject }).raw);
+      expect(parsed.subject).toBe(subject);
+    }
+    const plain = composeMessage({ ...base, subject: "PaperPulse, 28 Nov 2026: Sparse attention" }).raw.toString("utf8");
+    expect(plain).toContain("\r\nSubject: PaperPulse, 28 Nov 2026: Sparse attention\r\n");
+  });
+
   it("quotes or encodes the sender's display name", async () => {
     const quoted = await simpleParser(composeMessage({ ...base, from: { name: "Paper, Pulse", address: "a@b.test" } }).raw);
     expect(quoted.from?.value).toEqual([{ name: "Paper, Pulse", address: "a@b.test" }]);
