@@ -33,9 +33,9 @@ export async function startHttpServer(options: { dir?: string; dev?: boolean } =
   claimSignals();
   const booted = waitForBoot();
   const started = Date.now();
-  let ready = false;
-  let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
-  const waiting: (() => void)[] = [];
+  // Connections accepted while the app boots wait for it, as under `next start`.
+  let setHandler!: (handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => void;
+  const handler = new Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>>((resolve) => (setHandler = resolve));
   let warnedForwarded = false;
 
   const server = createServer((req, res) => {
@@ -44,18 +44,15 @@ export async function startHttpServer(options: { dir?: string; dev?: boolean } =
       log.warn("ignoring X-Forwarded-For: TRUSTED_PROXY_HOPS=0 says clients connect directly. Behind a reverse proxy, set TRUSTED_PROXY_HOPS to the number of proxies, or every client looks like the proxy.");
     }
     stampClientAddress(req, env.TRUSTED_PROXY_HOPS);
-    const serve = () => {
-      handle!(req, res).catch((error: unknown) => {
+    handler
+      .then((handle) => handle(req, res))
+      .catch((error: unknown) => {
         log.error({ err: describeError(error), url: req.url }, "request failed");
         if (!res.headersSent) {
           res.statusCode = 500;
           res.end("Internal Server Error");
         } else res.destroy();
       });
-    };
-    // Connections accepted while the app boots wait for it, as under `next start`.
-    if (ready) serve();
-    else waiting.push(serve);
   });
 
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: env.listenHost, port: env.PORT, httpServer: server });
@@ -102,9 +99,7 @@ export async function startHttpServer(options: { dir?: string; dev?: boolean } =
   } finally {
     clearInterval(heartbeat);
   }
-  handle = app.getRequestHandler();
-  ready = true;
-  for (const serve of waiting.splice(0)) serve();
+  setHandler(app.getRequestHandler());
   log.info({ url: env.appUrl, listen: url, ms: Date.now() - started }, `PaperPulse is serving ${env.appUrl} (listening on ${url})`);
   return { url, server, close };
 }
