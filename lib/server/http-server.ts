@@ -55,7 +55,10 @@ export async function startHttpServer(options: { dir?: string; dev?: boolean } =
       });
   });
 
-  const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: env.listenHost, port: env.PORT, httpServer: server });
+  // No `hostname` for Next: it is where Next thinks it lives, not where we listen. Next builds
+  // the URLs proxy.ts sees from it and treats a rewrite to another origin as an external
+  // proxy; with the default ("localhost") both sides agree, whatever HOSTNAME is.
+  const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), port: env.PORT, httpServer: server });
 
   // Listen first: a port in use fails at once, before the database is opened.
   await new Promise<void>((resolve, reject) => {

@@ -65,6 +65,14 @@ describe("without a proxy (TRUSTED_PROXY_HOPS=0, the default): the socket is the
     expect(app.output()).not.toContain(TOKEN);
   });
 
+  it("serves the feed through proxy.ts's internal rewrites, on the address it listens on", async () => {
+    for (const page of ["/", "/?sort=top"]) {
+      const response = await requestFrom(`${app.base}${page}`);
+      expect(response.status, page).toBe(200);
+      expect(response.text).toContain('href="/papers/');
+    }
+  });
+
   it("limits 200 sign-ups from one client however it forges X-Forwarded-For", async () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 200; i += 1) {
