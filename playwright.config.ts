@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// Browser tests run in Debian's Chromium (never `playwright install`) against
-// `next start` on a test port. scripts/test.ts prepares a fresh database and the build;
+// Browser tests run in Debian's Chromium (never `playwright install`) against the app's
+// own server (scripts/server.ts, as `npm start` runs it: client addresses from the socket,
+// TRUSTED_PROXY_HOPS=0) on 127.0.0.1 and a test port. scripts/test.ts prepares a fresh database and the build;
 // E2E_DATABASE_URL points at PostgreSQL, or (no server reachable) E2E_DATA_DIR at an
 // embedded one.
 
@@ -41,7 +42,7 @@ export default defineConfig({
       env: { FIXTURE_PORT: String(FIXTURE_PORT) },
     },
     {
-      command: `node_modules/.bin/next start -p ${PORT}`,
+      command: "node --import tsx scripts/server.ts",
       url: `${baseURL}/api/papers?limit=1`,
       timeout: 180_000,
       reuseExistingServer: false,
@@ -49,7 +50,7 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "true",
+        HOSTNAME: "127.0.0.1",
         SEED_FROM_HF: "false",
         APP_URL: baseURL,
         PORT: String(PORT),

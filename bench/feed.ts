@@ -1,6 +1,6 @@
 // npm run bench:feed [-- --seconds 20 --connections 64 --port 3231 --gzip]
 // Throughput of the cached feed page against a static page of the same server. Starts
-// `next start` (build first: `npm run build`) through bench/lib/next-server.ts on the
+// the app's server (build first: `npm run build`) through bench/lib/next-server.ts on the
 // database at DATABASE_URL (default: the 100k-paper paperpulse_bench), warms the feed's cache
 // entry, then loads /papers/date/<latest day> and /about for the same time at the same
 // concurrency with autocannon, one after the other, and prints each page's weight (HTML,
@@ -8,7 +8,7 @@
 // Targets: feed ≥ 50 % of the static page's requests per second, feed p99 < 100 ms.
 // autocannon sends no Accept-Encoding, so by default the load measures uncompressed
 // responses (as behind a proxy that compresses); --gzip asks for gzip like a browser, and
-// `next start` then compresses every response anew.
+// Next then compresses every response anew.
 import { get } from "node:http";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -29,7 +29,7 @@ async function load(base: string, path: string) {
   return { path, rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, requests: result.requests.total, failed };
 }
 
-/** Bytes of the page as sent without and with gzip (what `next start` does for browsers). */
+/** Bytes of the page as sent without and with gzip (what Next's server does for browsers). */
 async function weigh(base: string, path: string) {
   const plain = await fetch(`${base}${path}`, { headers: { "accept-encoding": "identity" } });
   const html = await plain.text();

@@ -1,5 +1,5 @@
 // npm run bench:load [-- --seconds 60 --clients 200 --rate 1 --warmup 0 --port 3232]
-// Mixed load on the whole app: `next start` (build first: `npm run build`) through
+// Mixed load on the whole app: the app's server (build first: `npm run build`) through
 // bench/lib/next-server.ts on the database at DATABASE_URL (default: the 100k-paper
 // paperpulse_bench). The clients are split over four routes, all at once, each share run by
 // its own autocannon instance so every route gets its own figures:
@@ -15,9 +15,10 @@
 // measures saturation: latency then only says how many clients wait for one server.
 // The server starts with every cached page expired (the worst case: right after a deploy);
 // --warmup <s> first runs the same mix for that long, uncounted, to measure the steady state.
-// Every request carries its own X-Forwarded-For address (the server trusts one proxy hop,
-// TRUSTED_PROXY_HOPS=1), so the per-client sign-up limit of 10 an hour sees 200 clients, not
-// one; a sign-up turned away by that limit would be counted apart as "limited". An error is
+// Every request carries its own X-Forwarded-For address, and the server is started with
+// TRUSTED_PROXY_HOPS=1, as behind one reverse proxy (the bench plays that proxy), so the
+// per-client sign-up limit of 10 an hour sees 200 clients, not one (with the default 0 the
+// server would ignore the header and see one client: the bench's own socket); a sign-up turned away by that limit would be counted apart as "limited". An error is
 // a socket error, a timeout, a non-2xx answer, or a sign-up answered without its
 // confirmation message. Prints errors, req/s and p50/p99 per route. Target: 0 errors,
 // p99 < 500 ms.
@@ -107,7 +108,7 @@ type BenchRequest = { method: "GET" | "POST"; path: string; headers: Record<stri
 type Route = { name: string; share: number; setup: () => BenchRequest };
 
 async function main() {
-  const server = await startBenchServer({ port });
+  const server = await startBenchServer({ port, env: { TRUSTED_PROXY_HOPS: "1" } });
   try {
     const base = server.base;
     const latest = await fetchLatestDay(base);

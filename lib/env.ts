@@ -33,6 +33,10 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
   PORT: positiveInt(3000),
+  /** Address the HTTP server listens on. Unset: 127.0.0.1 on the embedded database (this machine only), 0.0.0.0 with DATABASE_URL (a server deployment). */
+  HOSTNAME: z.preprocess(emptyToUndefined, z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "HOSTNAME must be an IP address or a host name" }).optional()),
+  /** Reverse proxies in front of the app that append the client's address to X-Forwarded-For; 0: clients connect directly (lib/server/client-address.ts). */
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   APP_URL: optionalUrl,
   HF_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://huggingface.co/api/daily_papers")),
   ARXIV_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://export.arxiv.org/api/query")),
@@ -87,7 +91,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string; embedded: boolean };
+export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string; embedded: boolean; listenHost: string };
 
 let cached: Env | undefined;
 
@@ -105,6 +109,7 @@ export function getEnv(): Env {
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     dataDir: path.resolve(env.DATA_DIR),
     embedded: env.DATABASE_URL === undefined,
+    listenHost: env.HOSTNAME ?? (env.DATABASE_URL === undefined ? "127.0.0.1" : "0.0.0.0"),
   };
   return cached;
 }

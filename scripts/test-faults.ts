@@ -1,7 +1,7 @@
 // npm run test:faults [-- --size full|ci] [--only kill-points,smtp-faults,…] [--seed N]
 //                     [--db-fault terminate|restart] [--json file] [--no-build]
 // The fault suite (docs/operations.md, "Fault suite"): real PostgreSQL, a real loopback SMTP
-// server, real `next start` and `npm run worker` processes, and faults injected into them:
+// server, real app servers (scripts/server.ts) and `npm run worker` processes, and faults injected into them:
 // SIGKILLs at random points of a digest run, SMTP 451s, dropped connections and 550s, the
 // database cut off mid-run, ten concurrent cron calls, an import killed midway, and two apps
 // plus two workers sending one run. Prints a summary (kills survived, faults injected,

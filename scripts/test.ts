@@ -1,5 +1,5 @@
 // npm test: type check, lint, unit and integration tests (Vitest, real PostgreSQL), then
-// browser tests (Playwright in Debian's Chromium against `next start`), then the fault suite
+// browser tests (Playwright in Debian's Chromium against the app's server), then the fault suite
 // at its CI size (scripts/test-faults.ts). Ends with one line
 // "N passed, N failed" and an exit code that says the same.
 //
@@ -103,8 +103,7 @@ async function main() {
 
   run("type check", bin("tsc"), ["--noEmit"]);
   run("lint", bin("eslint"), [".", "--max-warnings=0"]);
-  run("unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`], dbEnv);
-
+  // The build comes first: some integration tests start the real server (tests/support/app-server.ts).
   let e2eReady = true;
   try {
     ensureBuild(root);
@@ -113,6 +112,8 @@ async function main() {
     e2eReady = false;
   }
   steps.push({ name: "build", ok: e2eReady });
+  run("unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`], dbEnv);
+
   if (e2eReady) {
     const e2eEnv: Record<string, string> = { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, "playwright.json") };
     if (hasPostgres) e2eEnv.E2E_DATABASE_URL = await recreateDatabase(E2E_DB);

@@ -1,11 +1,12 @@
-// The one way benchmarks start the app: `next start` from the existing build (build first:
-// `npm run build`; benches never build, so they need no build lock) on its own port, against
+// The one way benchmarks start the app: PaperPulse's own server (`npm run start:server`,
+// scripts/server.ts) from the existing build (build first: `npm run build`; benches never
+// build, so they need no build lock) on its own port, against
 // the database at DATABASE_URL (default: the 100k-paper paperpulse_bench seeded with
 // `npm run bench:seed -- --papers 100000`). The scheduler, HF seeding and the outbox are
 // kept out of the way: emails go to a throw-away DATA_DIR.
 // BENCH_APP_DIR (default: this checkout) runs the app from another folder, e.g. a copy of
-// .next next to symlinks to node_modules, lib, prisma, public, package.json and
-// next.config.ts, so a `next build` elsewhere in a shared checkout cannot swap the files
+// .next next to symlinks to node_modules, lib, scripts, prisma, public, package.json,
+// tsconfig.json and next.config.ts, so a `next build` elsewhere in a shared checkout cannot swap the files
 // under a running benchmark.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,7 +19,7 @@ export const DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/pa
 export interface BenchServer {
   base: string;
   databaseUrl: string;
-  /** Stops `next start` and its server child, and removes the throw-away data folder. */
+  /** Stops the server and removes the throw-away data folder. */
   stop: () => Promise<void>;
 }
 
@@ -29,10 +30,9 @@ export async function startBenchServer(options: { port: number; env?: Record<str
   const base = `http://127.0.0.1:${options.port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-bench-"));
   const cronSecret = randomBytes(24).toString("hex");
-  const child = spawn(join(appDir, "node_modules/.bin/next"), ["start", "-p", String(options.port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     cwd: appDir,
-    // Its own process group: `next start` runs the server in a child process, and stop()
-    // signals both.
+    // Its own process group, so stop() also reaches anything the server started.
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -41,8 +41,8 @@ export async function startBenchServer(options: { port: number; env?: Record<str
       DATA_DIR: dataDir,
       APP_URL: base,
       PORT: String(options.port),
+      HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_MANUAL_SIG_HANDLE: "true",
       SEED_FROM_HF: "false",
       SCHEDULER: "off",
       LOG_LEVEL: "warn",
@@ -73,7 +73,7 @@ async function waitUntilReady(base: string, child: ChildProcess, timeoutMs: numb
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode} (is the port in use?)`);
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} (is the port in use?)`);
     // The first request also applies pending migrations: allow minutes on a large database.
     last = await fetch(`${base}/api/papers?limit=1`).then(
       (response) => (response.ok ? null : `HTTP ${response.status}`),

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/http/api-response";
 import { clientIp } from "@/lib/http/client-ip";
-import { consumeRateLimit, type RateLimitRule, refundRateLimit } from "@/lib/http/rate-limit";
 import { log } from "@/lib/log";
+import { attemptAdminToken } from "./lockout";
 
 // The one gate of the operator view (/admin and /api/admin/*). It is open only while
 // ADMIN_TOKEN is set; unset, every entry point answers 404 as if it did not exist.
@@ -20,8 +20,6 @@ import { log } from "@/lib/log";
 export const ADMIN_COOKIE = "pp_admin";
 /** A session lasts a working day; signing in again is one paste. */
 export const ADMIN_SESSION_SECONDS = 12 * 3600;
-/** Failed sign-ins and wrong bearer tokens per client address per window. */
-export const ADMIN_SIGN_IN_RULE: RateLimitRule = { name: "admin-sign-in:ip", limit: 10, windowSeconds: 15 * 60 };
 
 const COMPARE_KEY = "paperpulse:admin-token-compare:v1";
 const SESSION_PURPOSE = "paperpulse:admin-session:v1";
@@ -86,20 +84,9 @@ export type AdminAccess =
   | { kind: "denied"; reason: "missing" | "wrong_token" }
   | { kind: "rate_limited"; retryAfterSeconds: number };
 
-/**
- * Compares a presented token under the per-address budget of failed attempts. The attempt is
- * counted before the comparison, by one atomic upsert in the database (lib/http/rate-limit.ts),
- * so parallel guesses from any number of instances cannot get past the budget; a correct
- * token gives its unit back, so scripts and operators never use it up. Past the budget even
- * the right token is refused until the window ends: otherwise a guesser would still learn
- * which guess was right.
- */
-async function compareLimited(presented: string, clientIp: string): Promise<"ok" | "wrong" | { retryAfterSeconds: number }> {
-  const limit = await consumeRateLimit(ADMIN_SIGN_IN_RULE, clientIp);
-  if (!limit.allowed) return { retryAfterSeconds: limit.retryAfterSeconds };
-  if (!isAdminToken(presented)) return "wrong";
-  await refundRateLimit(ADMIN_SIGN_IN_RULE, clientIp);
-  return "ok";
+/** Compares a presented token under the lockout for wrong tokens (lib/admin/lockout.ts). */
+function compareLimited(presented: string, clientIp: string): Promise<"ok" | "wrong" | { retryAfterSeconds: number }> {
+  return attemptAdminToken(clientIp, () => isAdminToken(presented));
 }
 
 /**
@@ -114,7 +101,6 @@ export async function checkAdminAccess(request: { authorization: string | null; 
     const result = await compareLimited(bearer, request.clientIp);
     if (result === "ok") return { kind: "granted", via: "bearer" };
     if (result !== "wrong") return { kind: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
-    log.warn({ ip: request.clientIp }, "admin request with a wrong bearer token");
     return { kind: "denied", reason: "wrong_token" };
   }
   if (isValidAdminSession(request.sessionCookie)) return { kind: "granted", via: "session" };
@@ -135,10 +121,7 @@ export async function signInAdmin(input: { token: unknown; clientIp: string }): 
   if (!parsed.success) return { kind: "invalid", message: parsed.error.issues[0]?.message ?? "Enter the admin token." };
   const result = await compareLimited(parsed.data, input.clientIp);
   if (typeof result === "object") return { kind: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
-  if (result === "wrong") {
-    log.warn({ ip: input.clientIp }, "admin sign-in with a wrong token");
-    return { kind: "wrong_token" };
-  }
+  if (result === "wrong") return { kind: "wrong_token" };
   log.info({ ip: input.clientIp }, "admin signed in");
   return { kind: "signed_in", session: createAdminSession() };
 }

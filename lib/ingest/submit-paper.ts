@@ -14,8 +14,14 @@ import { FetchError, type PoliteFetchOptions } from "./sources/polite-fetch";
 // like any import (an IngestRun with trigger "submit") and listed on today's feed. A paper
 // already here keeps its listed day: a repeat submission cannot move a paper up the feed.
 
-/** Per client address. Each accepted id may cost an arXiv request, and arXiv allows one per 3 s. */
+/** Per client address (from the socket: lib/http/client-ip.ts). Each accepted id may cost an arXiv request, and arXiv allows one per 3 s. */
 export const SUBMIT_RATE_LIMIT: RateLimitRule = { name: "submit:ip", limit: 20, windowSeconds: 3600 };
+/**
+ * Submissions that need arXiv, from all clients together. Each takes up to two 3 s slots of
+ * the one arXiv queue the scheduled import shares (one try and one retry): 100 an hour use
+ * at most 10 minutes of it, however many addresses submit.
+ */
+export const SUBMIT_ARXIV_RATE_LIMIT: RateLimitRule = { name: "submit:arxiv-fetches", limit: 100, windowSeconds: 3600 };
 
 export const submitFormSchema = z.object({
   arxivId: z
@@ -51,7 +57,7 @@ const error = (code: SubmitErrorCode, message: string): SubmitResult => ({ outco
 export async function submitPaper(
   input: unknown,
   client: string,
-  options: { now?: Date; rateLimit?: RateLimitRule; fetch?: PoliteFetchOptions } = {},
+  options: { now?: Date; rateLimit?: RateLimitRule; arxivRateLimit?: RateLimitRule; fetch?: PoliteFetchOptions } = {},
 ): Promise<SubmitResult> {
   const form = submitFormSchema.safeParse(input);
   if (!form.success) return error("invalid", form.error.issues[0]?.message ?? "Enter an arXiv id or link.");
@@ -73,6 +79,11 @@ export async function submitPaper(
   const existing = await getPaper(parsed.id);
   if (existing) {
     return { outcome: { status: "exists", id: existing.id, title: plainTextLine(existing.title), path: paperPath(existing.id), listedOn: existing.listedOn } };
+  }
+  const shared = await consumeRateLimit(options.arxivRateLimit ?? SUBMIT_ARXIV_RATE_LIMIT, "all");
+  if (!shared.allowed) {
+    const minutes = Math.ceil(shared.retryAfterSeconds / 60);
+    return error("rate_limited", `Many papers have been submitted in the last hour, and arXiv asks us to go slowly. Please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`);
   }
 
   let unreachable: string | null = null;

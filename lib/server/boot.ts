@@ -3,8 +3,9 @@ import { getEnv } from "@/lib/env";
 import { getQueue, stopQueue } from "@/lib/jobs/queue";
 import { isScheduleEnabled } from "@/lib/jobs/schedule";
 import { startWorkers } from "@/lib/jobs/workers";
-import { describeError, log } from "@/lib/log";
+import { log } from "@/lib/log";
 import { seedEmptyDatabase } from "./seed";
+import { areSignalsClaimed, registerServiceStop, reportBoot, stopServices } from "./lifecycle";
 
 // Server start-up, called once per process from instrumentation.ts.
 
@@ -13,19 +14,28 @@ type GlobalWithBoot = typeof globalThis & { [BOOTED]?: Promise<void> };
 
 export function bootServer(): Promise<void> {
   const store = globalThis as GlobalWithBoot;
-  store[BOOTED] ??= boot();
+  if (!store[BOOTED]) {
+    store[BOOTED] = boot();
+    reportBoot(store[BOOTED]);
+  }
   return store[BOOTED];
 }
 
 async function boot(): Promise<void> {
   const env = getEnv();
   const started = Date.now();
+  // Progress for whoever watches the first start: creating the embedded database and seeding take a while.
+  log.info(env.embedded ? `opening the embedded database in ${env.dataDir} (the first start creates it: several seconds)` : "connecting to PostgreSQL");
   const handle = await getDatabaseHandle();
   log.info(
     { database: handle.kind === "pglite" ? `embedded (${handle.dataDir})` : "postgresql", migrationsApplied: handle.migrations.applied, ms: Date.now() - started },
     "database ready",
   );
   for (const warning of handle.migrations.warnings) log.warn(warning);
+  registerServiceStop(async () => {
+    await stopQueue();
+    await closeDb();
+  });
   const seed = await seedEmptyDatabase();
   if (seed.kind !== "skipped") log.info({ seed }, "seeded an empty database");
   const schedule = isScheduleEnabled();
@@ -38,20 +48,17 @@ async function boot(): Promise<void> {
 }
 
 function installShutdownHandlers(): void {
-  // Only when Next leaves signals to us (NEXT_MANUAL_SIG_HANDLE, set by `npm start`):
-  // close the database before exiting so the embedded one needs no crash recovery.
-  if (process.env.NEXT_MANUAL_SIG_HANDLE !== "true") return;
+  // PaperPulse's HTTP server (lib/server/http-server.ts) owns the signals and stops the
+  // services after the requests in flight. Under bare `next start`, only when Next leaves
+  // signals to us (NEXT_MANUAL_SIG_HANDLE): close the database before exiting so the
+  // embedded one needs no crash recovery.
+  if (areSignalsClaimed() || process.env.NEXT_MANUAL_SIG_HANDLE !== "true") return;
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
-    try {
-      await stopQueue();
-      await closeDb();
-    } catch (error) {
-      log.error({ err: describeError(error) }, "database did not close cleanly");
-    }
+    await stopServices();
     process.exit(0);
   };
   process.on("SIGTERM", stop);

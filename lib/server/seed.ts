@@ -30,6 +30,7 @@ async function importRecentHfDays(today: string): Promise<number> {
   let imported = 0;
   for (let back = 0; back < SEED_DAYS; back += 1) {
     const day = addDays(today, -back);
+    log.info({ day }, `seeding an empty database from Hugging Face daily papers: day ${back + 1} of ${SEED_DAYS}`);
     const run = await runIngest({ source: `huggingface:${day}`, trigger: "boot", today, load: () => fetchHfDailyPapers(day, { retries: 0, timeoutMs: 8_000 }) });
     if (run.status === "failed" && run.new === 0) {
       log.warn({ day, error: run.errors[0]?.message }, "Hugging Face daily papers not reachable; seeding stops here");

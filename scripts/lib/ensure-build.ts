@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -36,4 +36,25 @@ export function ensureBuild(root = process.cwd()): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+}
+
+/**
+ * The same for `npm start`, saying what it does: the first build takes minutes on a small
+ * machine, and Next prints nothing while it compiles, so a line every 15 s shows it is alive.
+ */
+export async function ensureBuildWithProgress(root = process.cwd()): Promise<void> {
+  if (!isBuildStale(root)) return;
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  console.log("Building PaperPulse (next build). This happens on the first start and after the code changes; it takes one to a few minutes…");
+  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const heartbeat = setInterval(() => console.log(`… still building (${seconds()} s)`), 15_000);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once("exit", (c, s) => resolve([c, s])));
+  clearInterval(heartbeat);
+  if (code !== 0) throw new Error(`next build failed (exit ${code ?? signal})`);
+  console.log(`Built in ${seconds()} s. Starting the server…`);
 }

@@ -4,10 +4,11 @@ import path from "node:path";
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
 import { simpleParser } from "mailparser";
 import pg from "pg";
+import { requestFrom } from "../support/http-client";
 import { type ActionCall, HTTP_CASES, type HttpCase } from "./bad-input.cases";
 
-// Runs the bad-input corpus (tests/e2e/bad-input.cases.ts) against the real `next start`
-// of the browser tests: proxy, route handlers, pages and server actions as deployed. For
+// Runs the bad-input corpus (tests/e2e/bad-input.cases.ts) against the real server of the
+// browser tests: proxy, route handlers, pages and server actions as deployed. For
 // every case: the status the table names (never a 5xx), a message, no stack trace, nothing
 // echoed unescaped into HTML, no header injected, and the database exactly as before
 // (row count and a hash of every table that holds content, subscribers and runs).
@@ -91,11 +92,17 @@ test.beforeAll(async ({ request, baseURL }) => {
   // Real subscribers, through the real forms, for the token cases: one confirmed (its used
   // confirmation token and its manage token), one pending whose link then expires, and one
   // still waiting for confirmation.
-  // Their own client address, so they never use up the sign-up budget of other specs.
-  const clientIp = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  // From a client address of their own (a loopback source address: the server takes the
+  // client from the socket), so they never use up the sign-up budget of other specs.
+  const clientAddress = `127.1.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
   const signUp = async (email: string) => {
-    const response = await send(request, { id: "setup", method: "POST", path: "/subscribe", action: { name: "subscribeAction", page: "/subscribe", fields: [["email", email], ["frequency", "daily"]], headers: { "x-forwarded-for": clientIp } }, status: 200 }, baseURL!);
-    expect(await response.text()).toContain("check your inbox");
+    const { body, contentType } = actionBody({ name: "subscribeAction", page: "/subscribe", fields: [["email", email], ["frequency", "daily"]] });
+    const response = await requestFrom(`${baseURL}/subscribe`, {
+      localAddress: clientAddress,
+      body,
+      headers: { "content-type": contentType, "next-action": actionIds.subscribeAction!, origin: baseURL!, accept: "text/x-component" },
+    });
+    expect(response.text).toContain("check your inbox");
   };
   const stamp = Date.now();
   const active = `corpus-active-${stamp}@example.org`;

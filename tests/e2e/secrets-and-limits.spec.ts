@@ -13,6 +13,9 @@ import { SMTPServer } from "smtp-server";
 //    instance's output or in any response, headers included.
 // 2. The sign-up rate limit lives in PostgreSQL: sign-ups alternating between the two
 //    instances share one budget.
+// The two instances run as behind one reverse proxy (TRUSTED_PROXY_HOPS=1; this spec plays
+// the proxy and sends X-Forwarded-For), as a multi-instance deployment does, so each test
+// has client addresses of its own.
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 const PORTS = [Number(process.env.E2E_PORT ?? 3210) + 2, Number(process.env.E2E_PORT ?? 3210) + 3];
@@ -83,11 +86,12 @@ test.beforeAll(async () => {
 
   for (const [index, port] of PORTS.entries()) {
     // One after the other: the first creates the schema, the second finds it.
-    const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    const server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "true",
+        HOSTNAME: "127.0.0.1",
+        TRUSTED_PROXY_HOPS: "1",
         DATABASE_URL: databaseUrl,
         DATA_DIR: `.test-data/e2e-${port}`,
         APP_URL: BASES[index]!,

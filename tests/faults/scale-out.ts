@@ -2,7 +2,7 @@ import { checkOneRun } from "./concurrent-cron";
 import { runDigestScenario } from "./lib/digest-scenario";
 import type { ScenarioResult, SuiteContext } from "./lib/harness";
 
-// Scale-out: two app instances (`next start` on two ports, same DATABASE_URL, workers in the
+// Scale-out: two app instances (the app's server on two ports, same DATABASE_URL, workers in the
 // app) and two `npm run worker` processes on one PostgreSQL send one run together; the cron
 // hits both apps at once (five calls each). Exactly once must hold across all four senders,
 // and each of them must have sent some of the messages (the SMTP client of each process

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  ADMIN_SIGN_IN_RULE,
   checkAdminAccess,
   createAdminSession,
   isAdminToken,
@@ -10,6 +9,7 @@ import {
   withAdminAuth,
 } from "@/lib/admin/auth";
 import { countSubscribersByStatus, getAdminOverview, getDeliveryState, listActivity, listDigestRunProgress, listFailedDeliveries } from "@/lib/admin/queries";
+import { ADMIN_CLIENT_BACKOFF, ADMIN_GLOBAL_FAILURES } from "@/lib/admin/lockout";
 import { retryFailedDelivery } from "@/lib/admin/retry-delivery";
 import { POST as RETRY_ROUTE } from "@/app/api/admin/deliveries/[id]/retry/route";
 import { GET as OVERVIEW_ROUTE, POST as OVERVIEW_POST } from "@/app/api/admin/overview/route";
@@ -108,36 +108,67 @@ describe("admin auth", () => {
     expect(sessionCookieFrom(null)).toBeUndefined();
   });
 
-  it("signs in with the right token and rate-limits attempts per client address in the database", async () => {
+  it("signs in with the right token; past the free failures a client waits, even with the right token, and other clients do not", async () => {
     expect(await signInAdmin({ token: "", clientIp: "10.0.0.3" })).toMatchObject({ kind: "invalid" });
     expect(await signInAdmin({ token: null, clientIp: "10.0.0.3" })).toMatchObject({ kind: "invalid" });
     const signedIn = await signInAdmin({ token: `  ${TOKEN}\n`, clientIp: "10.0.0.3" });
     expect(signedIn.kind).toBe("signed_in");
     if (signedIn.kind === "signed_in") expect(isValidAdminSession(signedIn.session.value)).toBe(true);
 
-    for (let i = 1; i < ADMIN_SIGN_IN_RULE.limit; i += 1) expect(await signInAdmin({ token: `guess-${i}`, clientIp: "10.0.0.4" })).toEqual({ kind: "wrong_token" });
-    // Over the budget even the right token is refused, so guessing learns nothing more.
-    expect(await signInAdmin({ token: "guess-last", clientIp: "10.0.0.4" })).toEqual({ kind: "wrong_token" });
+    const free = ADMIN_CLIENT_BACKOFF.freeFailures;
+    for (let i = 0; i < free; i += 1) expect(await signInAdmin({ token: `guess-${i}`, clientIp: "10.0.0.4" })).toEqual({ kind: "wrong_token" });
+    // Now this client waits; even the right token is refused, so guessing learns nothing more.
+    expect(await signInAdmin({ token: "guess-next", clientIp: "10.0.0.4" })).toEqual({ kind: "rate_limited", retryAfterSeconds: expect.any(Number) });
     expect(await signInAdmin({ token: TOKEN, clientIp: "10.0.0.4" })).toMatchObject({ kind: "rate_limited" });
     expect(await checkAdminAccess({ authorization: `Bearer ${TOKEN}`, sessionCookie: undefined, clientIp: "10.0.0.4" })).toMatchObject({ kind: "rate_limited" });
-    // Another address has its own budget; the counter lives in the shared table.
+    // Another client is not locked out by this one; the counter lives in the shared table.
     expect((await signInAdmin({ token: TOKEN, clientIp: "10.0.0.5" })).kind).toBe("signed_in");
     const db = await getDb();
-    const counter = await db.rateLimit.findUniqueOrThrow({ where: { key: `${ADMIN_SIGN_IN_RULE.name}:10.0.0.4` } });
-    expect(counter.count).toBe(ADMIN_SIGN_IN_RULE.limit + 2);
+    const key = `${ADMIN_CLIENT_BACKOFF.name}:10.0.0.4`;
+    // Refused attempts count too: hammering only makes the wait longer.
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key } })).count).toBe(free + 3);
   });
 
-  it("counts only failures: the right token, however often, never uses up the budget", async () => {
-    for (let i = 0; i < ADMIN_SIGN_IN_RULE.limit * 2; i += 1) {
+  it("doubles the wait with each failure and lets the client in again once it has waited", async () => {
+    const db = await getDb();
+    const key = `${ADMIN_CLIENT_BACKOFF.name}:10.0.0.8`;
+    const age = (seconds: number) => db.$executeRaw`UPDATE rate_limits SET window_start = window_start - make_interval(secs => ${seconds}) WHERE key = ${key}`;
+    for (let i = 0; i < ADMIN_CLIENT_BACKOFF.freeFailures; i += 1) await signInAdmin({ token: `guess-${i}`, clientIp: "10.0.0.8" });
+    const first = ADMIN_CLIENT_BACKOFF.firstDelaySeconds;
+    // The last failure as long ago as the wait: one more attempt, which fails and doubles it.
+    await age(first);
+    expect(await signInAdmin({ token: "guess-after-wait", clientIp: "10.0.0.8" })).toEqual({ kind: "wrong_token" });
+    expect(await signInAdmin({ token: TOKEN, clientIp: "10.0.0.8" })).toEqual({ kind: "rate_limited", retryAfterSeconds: first * 4 });
+    // Waiting out the (now longer) delay: the right token gets in and clears the failures.
+    await age(first * 4);
+    expect((await signInAdmin({ token: TOKEN, clientIp: "10.0.0.8" })).kind).toBe("signed_in");
+    expect(await db.rateLimit.findUnique({ where: { key } })).toBeNull();
+  });
+
+  it("never counts the right token, and lets no parallel burst past the free failures", async () => {
+    for (let i = 0; i < 20; i += 1) {
       expect((await signInAdmin({ token: TOKEN, clientIp: "10.0.0.6" })).kind).toBe("signed_in");
       expect(await checkAdminAccess({ authorization: `Bearer ${TOKEN}`, sessionCookie: undefined, clientIp: "10.0.0.6" })).toEqual({ kind: "granted", via: "bearer" });
     }
     const db = await getDb();
-    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: `${ADMIN_SIGN_IN_RULE.name}:10.0.0.6` } })).count).toBe(0);
-    // Parallel wrong guesses are all counted: no more than the budget is ever compared.
-    const guesses = await Promise.all(Array.from({ length: ADMIN_SIGN_IN_RULE.limit + 5 }, (_, i) => signInAdmin({ token: `parallel-${i}`, clientIp: "10.0.0.7" })));
-    expect(guesses.filter((g) => g.kind === "wrong_token")).toHaveLength(ADMIN_SIGN_IN_RULE.limit);
-    expect(guesses.filter((g) => g.kind === "rate_limited")).toHaveLength(5);
+    expect(await db.rateLimit.findUnique({ where: { key: `${ADMIN_CLIENT_BACKOFF.name}:10.0.0.6` } })).toBeNull();
+    // Parallel wrong guesses queue on the client's row: no more than the free failures are compared.
+    const guesses = await Promise.all(Array.from({ length: ADMIN_CLIENT_BACKOFF.freeFailures + 10 }, (_, i) => signInAdmin({ token: `parallel-${i}`, clientIp: "10.0.0.7" })));
+    expect(guesses.filter((g) => g.kind === "wrong_token")).toHaveLength(ADMIN_CLIENT_BACKOFF.freeFailures);
+    expect(guesses.filter((g) => g.kind === "rate_limited")).toHaveLength(10);
+  });
+
+  it("past the global failure limit every client waits after one failure, yet the right token still gets in from any other client", async () => {
+    const clients = Math.ceil(ADMIN_GLOBAL_FAILURES.limit / ADMIN_CLIENT_BACKOFF.freeFailures);
+    for (let c = 0; c < clients; c += 1) {
+      for (let i = 0; i < ADMIN_CLIENT_BACKOFF.freeFailures; i += 1) await signInAdmin({ token: `swarm-${c}-${i}`, clientIp: `10.1.0.${c}` });
+    }
+    expect((await signInAdmin({ token: TOKEN, clientIp: "10.2.0.1" })).kind).toBe("signed_in");
+    expect(await checkAdminAccess({ authorization: `Bearer ${TOKEN}`, sessionCookie: undefined, clientIp: "10.2.0.2" })).toEqual({ kind: "granted", via: "bearer" });
+    // A new client that fails once now waits the longest delay, not after the free failures.
+    expect(await signInAdmin({ token: "one-guess", clientIp: "10.2.0.3" })).toEqual({ kind: "wrong_token" });
+    expect(await signInAdmin({ token: TOKEN, clientIp: "10.2.0.3" })).toEqual({ kind: "rate_limited", retryAfterSeconds: ADMIN_CLIENT_BACKOFF.maxDelaySeconds });
+    expect((await signInAdmin({ token: TOKEN, clientIp: "10.2.0.4" })).kind).toBe("signed_in");
   });
 
   it("guards API route handlers: 404 when closed, 401 without credentials, the handler with them", async () => {

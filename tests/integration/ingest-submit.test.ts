@@ -124,6 +124,23 @@ describe("submitting a paper by arXiv id", () => {
     expect((await submitPaper({ arxivId: "2606.07777" }, "198.51.100.2", { ...FAST, rateLimit: rule })).outcome.status).toBe("exists");
   });
 
+  it("shares one budget of arXiv requests among all clients, and never spends it on a paper already here", async () => {
+    const perClient = { name: "submit-test:ip", limit: 100, windowSeconds: 600 };
+    const arxivRateLimit = { name: "submit-test:arxiv", limit: 2, windowSeconds: 600 };
+    const options = { ...FAST, rateLimit: perClient, arxivRateLimit };
+    expect((await submitPaper({ arxivId: "2606.99998" }, "198.51.100.1", options)).outcome.status).toBe("error");
+    expect((await submitPaper({ arxivId: "2606.07777" }, "198.51.100.2", options)).outcome.status).toBe("added");
+    // A third address, within its own budget, finds the shared one spent: arXiv is not asked.
+    expect((await submitPaper({ arxivId: "2606.99997" }, "198.51.100.3", options)).outcome).toEqual({
+      status: "error",
+      code: "rate_limited",
+      message: "Many papers have been submitted in the last hour, and arXiv asks us to go slowly. Please try again in 10 minutes.",
+    });
+    expect(upstream.requests).toHaveLength(2);
+    // A paper already here needs no arXiv request, so it is still answered.
+    expect((await submitPaper({ arxivId: "2606.07777" }, "198.51.100.3", options)).outcome.status).toBe("exists");
+  });
+
   it("adds the paper next to a demo set instead of replacing it", async () => {
     await loadDemoPapers("2026-06-15");
     expect((await submitPaper({ arxivId: "2606.07777" }, "203.0.113.7", FAST)).outcome.status).toBe("added");

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +6,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { composeMessage } from "@/lib/mail/mime";
-import { isOutboxPageEnabled, listOutboxMessages, outboxDir, readOutboxMessage } from "@/lib/mail/outbox";
+import { isOutboxShownTo, listOutboxPage, OUTBOX_PAGE_SIZE, outboxDir, outboxIdFor, readOutboxMessage } from "@/lib/mail/outbox";
 import { classifySendError } from "@/lib/mail/send-errors";
 import { closeMailTransport, getMailTransport } from "@/lib/mail/transport";
 import { configureMail } from "./helpers/digest";
@@ -53,7 +53,7 @@ describe("the outbox (no SMTP_URL)", () => {
     expect(outboxDir()).toBe(path.join(dataDir, "outbox"));
     expect(readdirSync(outboxDir()).filter((f) => f.endsWith(".eml"))).toHaveLength(2);
 
-    const listed = await listOutboxMessages();
+    const listed = (await listOutboxPage())!.messages;
     expect(listed.map((m) => m.subject).sort()).toEqual(["Digest number 1", "Digest number 2"]);
     const one = await readOutboxMessage(listed.find((m) => m.subject === "Digest number 1")!.id);
     expect(one).toMatchObject({
@@ -68,23 +68,48 @@ describe("the outbox (no SMTP_URL)", () => {
     expect(await readOutboxMessage("0".repeat(32))).toBeNull();
   });
 
-  it("shows the outbox page only without SMTP, on this machine's address or when asked", () => {
-    expect(isOutboxPageEnabled()).toBe(true);
+  it("lists the outbox a page at a time, newest first, reading only the page's messages", async () => {
+    expect(await listOutboxPage()).toEqual({ messages: [], page: 1, pageCount: 1, total: 0 });
+    const transport = getMailTransport();
+    const count = OUTBOX_PAGE_SIZE + 5;
+    for (let i = 1; i <= count; i += 1) {
+      const composed = message(i);
+      await transport.send(composed);
+      // Message i was written i minutes after 2026-11-28 00:00: the newest is the last.
+      const at = new Date(Date.UTC(2026, 10, 28, 0, i));
+      utimesSync(path.join(outboxDir(), `${outboxIdFor(composed.messageId)}.eml`), at, at);
+    }
+    const first = await listOutboxPage(1);
+    const second = await listOutboxPage(2);
+    expect(first).toMatchObject({ page: 1, pageCount: 2, total: count });
+    expect(first!.messages.map((m) => m.subject)).toEqual(Array.from({ length: OUTBOX_PAGE_SIZE }, (_, i) => `Digest number ${count - i}`));
+    expect(second!.messages.map((m) => m.subject)).toEqual(["Digest number 5", "Digest number 4", "Digest number 3", "Digest number 2", "Digest number 1"]);
+    expect(second!.messages[0]).toEqual({ id: outboxIdFor(message(5).messageId), to: "reader5@example.org", subject: "Digest number 5", date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(await listOutboxPage(3)).toBeNull();
+  });
+
+  it("shows the outbox only without SMTP, to a request from this machine, or to everyone when asked", () => {
+    const local = { loopback: true };
+    const remote = { loopback: false };
+    expect(isOutboxShownTo(local)).toBe(true);
+    expect(isOutboxShownTo(remote)).toBe(false);
+    // APP_URL does not matter: who asks does.
     process.env.APP_URL = "https://paperpulse.example";
     resetEnvForTests();
-    expect(isOutboxPageEnabled()).toBe(false);
+    expect(isOutboxShownTo(local)).toBe(true);
+    expect(isOutboxShownTo(remote)).toBe(false);
     process.env.OUTBOX_PAGE = "on";
     resetEnvForTests();
-    expect(isOutboxPageEnabled()).toBe(true);
-    process.env.APP_URL = "http://127.0.0.1:3223";
+    expect(isOutboxShownTo(remote)).toBe(true);
     process.env.OUTBOX_PAGE = "off";
     resetEnvForTests();
-    expect(isOutboxPageEnabled()).toBe(false);
+    expect(isOutboxShownTo(local)).toBe(false);
     delete process.env.OUTBOX_PAGE;
     process.env.SMTP_URL = "smtp://127.0.0.1:2525";
     resetEnvForTests();
-    expect(isOutboxPageEnabled()).toBe(false);
+    expect(isOutboxShownTo(local)).toBe(false);
     delete process.env.SMTP_URL;
+    resetEnvForTests();
   });
 });
 

@@ -1,20 +1,22 @@
 // /outbox/<id>: one message of the local outbox: its headers, its links, the HTML part in a
-// sandboxed frame (no scripts, no same-origin access) and the plain-text part.
+// sandboxed frame and the plain-text part. Long unbroken text (tokens in URLs) wraps
+// anywhere, so the page stays as wide as a 360 px phone.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { isOutboxPageEnabled, readOutboxMessage } from "@/lib/mail/outbox";
+import { readOutboxMessage } from "@/lib/mail/outbox";
+import { canSeeOutbox } from "../access";
 
 export const metadata: Metadata = { title: "Outbox message", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
-  if (!isOutboxPageEnabled()) notFound();
+  if (!(await canSeeOutbox())) notFound();
   const message = await readOutboxMessage((await params).id);
   if (!message) notFound();
   return (
-    <div className="mx-auto flex max-w-4xl flex-col gap-6">
+    <div className="mx-auto flex max-w-4xl min-w-0 flex-col gap-6 wrap-anywhere">
       <p className="text-sm">
         <Link href="/outbox" className="underline">
           ← Outbox
@@ -55,7 +57,12 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         <h2 id="html-heading" className="text-lg font-semibold">
           HTML part
         </h2>
-        <iframe title="HTML part of the message" sandbox="" srcDoc={message.html} className="h-[36rem] w-full rounded-xl border border-stone-200 bg-white dark:border-stone-800" />
+        {/* No scripts, forms, popups or navigation of the page (the sandbox grants none of them).
+            allow-same-origin only keeps the frame in the page's own process: a sandboxed
+            frame with an opaque origin is rendered out of process, and came out blank
+            below the fold (full-page captures, print). Without scripts, same-origin gives
+            its markup nothing to use, and the page's CSP still applies inside. */}
+        <iframe title="HTML part of the message" sandbox="allow-same-origin" srcDoc={message.html} className="h-[36rem] w-full rounded-xl border border-stone-200 bg-white dark:border-stone-800" />
       </section>
       <section aria-labelledby="text-heading" className="flex flex-col gap-2">
         <h2 id="text-heading" className="text-lg font-semibold">

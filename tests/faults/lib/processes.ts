@@ -3,7 +3,8 @@ import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { createSeededRandom } from "@/lib/seeded-random";
 
-// Real OS processes for the fault suite: `next start` app instances and `npm run worker`
+// Real OS processes for the fault suite: app instances (the app's own server,
+// scripts/server.ts, as `npm run start:server` runs it) and `npm run worker`
 // processes, each in a process group of its own so SIGKILL takes the whole of it (npm, tsx
 // and node alike), each logging to a file under the scenario's folder. A process that exits
 // without having been killed by the suite is recorded: surviving a fault is part of the test.
@@ -58,7 +59,7 @@ export class ManagedProcess {
     const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...this.spec.env };
     const child =
       this.spec.kind === "app"
-        ? spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(this.spec.port), "-H", "127.0.0.1"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+        ? spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { cwd: ROOT, env: { ...env, PORT: String(this.spec.port), HOSTNAME: "127.0.0.1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] })
         : spawn("npm", ["run", "--silent", "worker"], { cwd: ROOT, env: { ...env, NODE_ENV: "production" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
     this.log.write(`\n=== start #${this.starts} pid ${child.pid} at ${new Date().toISOString()}\n`);
