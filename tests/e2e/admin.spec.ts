@@ -9,7 +9,7 @@ import pg from "pg";
 // (playwright.config.ts); the unset case (a 404 everywhere) is covered by
 // tests/integration/admin.test.ts.
 
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token";
+const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef0123";
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 
 async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

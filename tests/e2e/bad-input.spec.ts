@@ -16,7 +16,7 @@ import { type ActionCall, HTTP_CASES, type HttpCase } from "./bad-input.cases";
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? `.test-data/e2e-${PORT}`;
-const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret";
+const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-0123456789abcdef0123";
 const TABLES = ["papers", "tags", "paper_tags", "paper_snapshots", "search_words", "app_settings", "ingest_runs", "subscribers", "digest_runs", "digest_deliveries", "digest_delivery_papers"];
 
 // Snapshots need a second connection to the server's database: PostgreSQL only (npm test
