@@ -16,10 +16,11 @@
 // it as before, so a stale page is never served on: that is bounded by real data, not by
 // what anyone can type.
 //
-// This subclasses Next's built-in FileSystemCache (next 16.4.6, pinned exactly in
-// package.json) and reads the documented entry shape ({ kind, status } for responses, the
-// FETCH entry's JSON body for unstable_cache). tests/e2e/cache-entries.spec.ts counts the
-// cache's files around 300 unknown tags and papers and fails if an upgrade changes either.
+// This subclasses Next's built-in FileSystemCache (next 16.4.6, pinned exactly in package.json
+// and recorded in lib/http/form-encoding.ts; tests/unit/pinned-internals.test.ts fails when it
+// moves) and reads the documented entry shape ({ kind, status } for responses, the FETCH
+// entry's JSON body for unstable_cache). tests/e2e/cache-entries.spec.ts counts the cache's
+// files around 300 unknown tags and papers and fails if an upgrade changes either.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);

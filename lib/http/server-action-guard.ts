@@ -1,4 +1,5 @@
 import { errorResponse } from "./api-response";
+import { FORM_ACTION_ID_PREFIX, FORM_ACTION_PART_PREFIX, FORM_ACTION_REF_PREFIX } from "./form-encoding";
 import { crossSiteRefusal, isCrossSiteRequest } from "./same-origin";
 
 // Screens every POST to a page before Next decodes it. Pages take POST for one thing only:
@@ -21,16 +22,12 @@ import { crossSiteRefusal, isCrossSiteRequest } from "./same-origin";
 // plain values only. Other references (promises, maps, blobs, streams, server references,
 // outlined models) only come from hand-made requests, and a dangling one makes React's decoder
 // throw. The names are React's wire format as vendored in next 16.4.6 (React 19.3.1), pinned
-// exactly in package.json; tests/e2e/form-encoding.spec.ts submits real forms in Chromium with
-// and without JavaScript and fails when what the browser sends no longer matches them.
+// exactly in package.json (lib/http/form-encoding.ts); tests/e2e/form-encoding.spec.ts submits
+// real forms in Chromium with and without JavaScript and fails when what the browser sends no
+// longer matches them.
 
 /** Next's default serverActions.bodySizeLimit; the guard applies it to every page POST. */
 export const SERVER_ACTION_MAX_BYTES = 1024 * 1024;
-
-/** Field names of the no-JavaScript encoding (React's decodeAction). */
-export const FORM_ACTION_ID_PREFIX = "$ACTION_ID_";
-export const FORM_ACTION_REF_PREFIX = "$ACTION_REF_";
-export const FORM_ACTION_PART_PREFIX = "$ACTION_";
 
 /** Plain values React encodes with a "$" prefix; "$$…" is an escaped literal string. */
 const ALLOWED_REFERENCE = /^\$(?:\$|K\d+$|undefined$|-0$|NaN$|-?Infinity$|D\d|n-?\d+$)/;
