@@ -1,5 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
-import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { contentSecurityPolicy, NO_REFERRER_PATHS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -12,13 +13,20 @@ const nextConfig: NextConfig = {
   // bundled, every request fails (see ../shared/STACK.md). pg-boss is plain Node code that
   // needs no bundling either.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss", "pino"],
+  // Next's file-system cache, minus entries for things that do not exist (404s of made-up
+  // paper ids and tag slugs, null loader results): see the file.
+  cacheHandler: path.resolve("lib/cache/page-cache-handler.mjs"),
   // Migrations are read from disk on start, also in `output: "standalone"` deployments.
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
   async headers() {
     // The cached-page policy is the default; proxy.ts replaces it with a nonce policy on the
     // pages rendered per request (see lib/http/security-headers.ts).
     const csp = contentSecurityPolicy({ development: process.env.NODE_ENV === "development" });
-    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS, { key: "Content-Security-Policy", value: csp }] }];
+    return [
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS, { key: "Content-Security-Policy", value: csp }] },
+      // Later rules win for the same header: token pages send no Referer at all.
+      ...NO_REFERRER_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+    ];
   },
 };
 

@@ -55,8 +55,8 @@ export default defineConfig({
         APP_URL: baseURL,
         PORT: String(PORT),
         LOG_LEVEL: "warn",
-        CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret",
-        ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token",
+        CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-0123456789abcdef0123",
+        ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef0123",
         // On PostgreSQL DATA_DIR still holds the mail outbox (no SMTP_URL here): one per port.
         ...(process.env.E2E_DATABASE_URL
           ? { DATABASE_URL: process.env.E2E_DATABASE_URL, DATA_DIR: process.env.E2E_DATA_DIR ?? `.test-data/e2e-${PORT}` }

@@ -1,30 +1,48 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { getEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/http/api-response";
-import { contentSecurityPolicy, createNonce, isPerRequestPage } from "@/lib/http/security-headers";
-import { screenServerActionRequest } from "@/lib/http/server-action-guard";
+import { contentSecurityPolicy, createNonce, isPerRequestPage, strictTransportSecurity } from "@/lib/http/security-headers";
+import { screenPagePost } from "@/lib/http/server-action-guard";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { isFeedCursor } from "@/lib/papers/cursor";
 import { isFuturePeriod, parsePeriod, type PeriodKind } from "@/lib/papers/dates";
 import { feedOptionsQuery, parseFeedOptions, TAG_SLUG_RE } from "@/lib/papers/feed-params";
 import { optionsSegment } from "@/lib/papers/feed-route";
+import { isSearchCursor } from "@/lib/search/search-cursor";
 import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 
 // Routes the public feed URLs to their cached internal pages. A page that reads the query
 // string is rendered on every request; folding the canonical query into a path segment
 // lets /, /papers/date/… and friends be rendered once per distinct URL and served from
-// cache. Invalid dates, ids and options go to the 404 page here, so garbage URLs never
-// create cache entries.
+// cache. Invalid dates, ids, options and cursors go to the 404 page here, so garbage URLs
+// never render a cached page (lib/cache/page-cache-handler.mjs keeps any 404 that still
+// happens out of the cache). Every POST to a page is screened (lib/http/server-action-guard.ts),
+// and every response of an https site says so (Strict-Transport-Security).
 
 const NOT_FOUND_PATH = "/_not-found-page";
 const FEED_PATH = /^\/papers\/(date|week|month)\/([^/]+)\/?$/;
 const TAG_PATH = /^\/tags\/([^/]+)\/?$/;
 const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
+/** Route handlers outside /api: they answer their own methods and bodies. */
+const ROUTE_HANDLER_PATH = /^\/(?:api|feeds)\/|^\/papers\/go\/?$/;
 
 export async function proxy(request: NextRequest) {
-  const { pathname, searchParams } = request.nextUrl;
+  const response = await route(request);
+  const hsts = strictTransportSecurity(getEnv().appUrl);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
 
-  // A form post Next could not decode would be a 500; it gets a 4xx here instead.
-  const refusal = await screenServerActionRequest(request);
-  if (refusal) return refusal;
+async function route(request: NextRequest): Promise<Response> {
+  const { pathname, searchParams } = request.nextUrl;
+  const page = !ROUTE_HANDLER_PATH.test(pathname);
+
+  // A form post Next could not decode would be a 500; it gets a 4xx here instead, whichever
+  // encoding it uses and whichever page it is sent to.
+  if (page && request.method === "POST") {
+    const refusal = await screenPagePost(request);
+    if (refusal) return refusal;
+  }
 
   // Next cannot decode route parameters from a malformed %-escape and answers 500.
   if (decodeUriComponentOrNull(pathname) === null) {
@@ -32,7 +50,7 @@ export async function proxy(request: NextRequest) {
     return rewrite(request, NOT_FOUND_PATH);
   }
   // Pages take GET and HEAD, and POST for their forms; a dynamic page would render for any.
-  if (!pathname.startsWith("/api/") && !pathname.startsWith("/feeds/") && !PAGE_METHODS.has(request.method)) {
+  if (page && !PAGE_METHODS.has(request.method)) {
     return errorResponse(405, "method_not_allowed", `${request.method} is not supported on pages; use GET.`, { Allow: "GET, HEAD, POST" });
   }
 
@@ -42,6 +60,7 @@ export async function proxy(request: NextRequest) {
   if (pathname === "/" || FEED_PATH.test(pathname)) {
     const options = parseFeedOptions(searchParams);
     if (!options.success) return rewrite(request, NOT_FOUND_PATH);
+    if (options.data.cursor && !isFeedCursor(options.data.cursor, options.data.sort)) return rewrite(request, NOT_FOUND_PATH);
     const segment = optionsSegment(feedOptionsQuery(options.data));
     if (pathname === "/") return rewrite(request, `/feed/latest/today/${segment}`);
     const [, view, key] = FEED_PATH.exec(pathname)!;
@@ -62,6 +81,8 @@ export async function proxy(request: NextRequest) {
     const slug = TAG_PATH.exec(pathname)?.[1];
     const options = parseFeedOptions(searchParams);
     if (!slug || !TAG_SLUG_RE.test(slug) || !options.success) return rewrite(request, NOT_FOUND_PATH);
+    // Tag pages list search results: their cursors are the search engine's.
+    if (options.data.cursor && !isSearchCursor(options.data.cursor, options.data.sort)) return rewrite(request, NOT_FOUND_PATH);
     return rewrite(request, `/tags/${slug}/${optionsSegment(feedOptionsQuery(options.data))}`);
   }
 
@@ -90,16 +111,9 @@ function rewrite(request: NextRequest, path: string) {
   return NextResponse.rewrite(new URL(path, request.url));
 }
 
-
 export const config = {
-  matcher: [
-    "/", "/papers/:path*", "/feed/:path*", "/tags/:path*", "/search", "/subscribe/:path*", "/manage/:path*", "/unsubscribe/:path*", "/outbox/:path*", "/admin/:path*",
-    // Routes that decode parameters from the path (see the %-escape check).
-    "/api/papers/:path+",
-    "/feeds/:path*",
-    "/og/:path*",
-    "/sitemaps/:path*",
-    // Server-action calls, on whatever page the form is (the footer's sign-up is on all).
-    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
-  ],
+  // Everything but Next's own build assets: every page (a POST to any of them is screened,
+  // whichever encoding it uses), every route handler (the %-escape check), and every response
+  // gets Strict-Transport-Security on an https site.
+  matcher: ["/((?!_next/static/|_next/image).*)"],
 };

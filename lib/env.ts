@@ -6,8 +6,13 @@ import { z } from "zod";
 // README.md has the same table for operators; keep them in step.
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+/** Secrets are refused below 32 characters: a short one can be guessed or brute-forced offline. */
+export const MIN_SECRET_LENGTH = 32;
+const optionalSecret = z.preprocess(
+  emptyToUndefined,
+  z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters long (make one with: openssl rand -base64 32)`).optional(),
+);
 const positiveInt = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 const flag = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
@@ -42,9 +47,9 @@ const envSchema = z.object({
   ARXIV_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://export.arxiv.org/api/query")),
   ARXIV_RSS_URL: z.preprocess(emptyToUndefined, z.url().default("https://rss.arxiv.org/rss")),
   /** Bearer secret for /api/cron/*. Unset: only the app's own in-process scheduler can call them. */
-  CRON_SECRET: optionalString,
+  CRON_SECRET: optionalSecret,
   /** Signs manage/unsubscribe links. Unset: a random key is generated once and kept in the database. */
-  APP_SECRET: optionalString,
+  APP_SECRET: optionalSecret,
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
   SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("PaperPulse <digest@paperpulse.localhost>")),
   /** SMTP connections per process (nodemailer's pool). */
@@ -68,7 +73,7 @@ const envSchema = z.object({
   /** Consecutive failed deliveries that suspend a subscriber (a hard bounce suspends at once). */
   DIGEST_SUSPEND_AFTER_FAILURES: positiveInt(3),
   /** Operator view /admin; it stays closed while this is unset. */
-  ADMIN_TOKEN: optionalString,
+  ADMIN_TOKEN: optionalSecret,
   /** Import the last days of Hugging Face daily papers into an empty database on first start. */
   SEED_FROM_HF: flag(true),
   /** Run the in-app schedule (ingest, digest, housekeeping): "auto" = only on the embedded database. */
@@ -95,13 +100,21 @@ export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string;
 
 let cached: Env | undefined;
 
+/** A variable is set to something the app cannot use; the message names it, never its value. */
+export class InvalidEnvironmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
 export function getEnv(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     // Name the variables, never their values: they may hold secrets.
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid environment: ${problems}`);
+    throw new InvalidEnvironmentError(`Invalid environment: ${problems}`);
   }
   const env = parsed.data;
   cached = {

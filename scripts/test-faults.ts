@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     seed,
     logDir,
     basePort: Number(process.env.FAULTS_PORT ?? 3700),
-    cronSecret: `faults-${seed}-cron-secret`,
+    cronSecret: `faults-${seed}-cron-secret-0123456789abcdef`,
     dbFault,
   };
   console.log(`Fault suite, size ${size}, seed ${seed} (replay with --seed ${seed}); logs in ${path.relative(root, logDir)}/`);

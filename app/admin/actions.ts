@@ -1,19 +1,24 @@
 "use server";
 // Server actions of the operator view: sign in (the token, once, for a session cookie), sign
-// out, retry a failed delivery, and lift a subscriber's suspension. Server actions are public endpoints, so each one checks
-// access itself; Next also refuses actions posted from another origin. Like every action of
-// the app they take (previous state, FormData) (lib/http/server-action-guard.ts).
+// out (which ends the session on the server too), retry a failed delivery and lift a
+// subscriber's suspension. Server actions are public endpoints, so each one checks access itself and refuses a request from another
+// site (as proxy.ts and Next do before it). Like every action of the app they take
+// (previous state, FormData) (lib/http/server-action-guard.ts).
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ADMIN_COOKIE, adminCookieOptions, signInAdmin } from "@/lib/admin/auth";
+import { ADMIN_COOKIE, adminCookieOptions, revokeAdminSession, signInAdmin } from "@/lib/admin/auth";
 import { retryFailedDelivery } from "@/lib/admin/retry-delivery";
+import { CROSS_SITE_MESSAGE } from "@/lib/http/same-origin";
 import { liftSuspension } from "@/lib/subscribers/commands";
-import { currentAdminAccess, currentClientIp } from "./access";
+import { currentAdminAccess, currentClientIp, isCrossSiteAction } from "./access";
 
 export type AdminFormState = { status: "idle" } | { status: "ok"; message: string } | { status: "error"; message: string };
 
+const CROSS_SITE: AdminFormState = { status: "error", message: CROSS_SITE_MESSAGE };
+
 export async function signInAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  if (await isCrossSiteAction()) return CROSS_SITE;
   const outcome = await signInAdmin({ token: form.get("token"), clientIp: await currentClientIp() });
   switch (outcome.kind) {
     case "closed":
@@ -31,13 +36,18 @@ export async function signInAction(_previous: AdminFormState, form: FormData): P
 }
 
 export async function signOutAction(_previous: AdminFormState, _form: FormData): Promise<AdminFormState> {
-  (await cookies()).delete(ADMIN_COOKIE);
+  if (await isCrossSiteAction()) return CROSS_SITE;
+  const cookieStore = await cookies();
+  // Ended on the server first: a copy of the cookie (another tab, a stolen one) dies too.
+  await revokeAdminSession(cookieStore.get(ADMIN_COOKIE)?.value);
+  cookieStore.delete(ADMIN_COOKIE);
   redirect("/admin");
 }
 
 const retrySchema = z.object({ deliveryId: z.uuid("That is not a delivery id.") });
 
 export async function retryDeliveryAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  if (await isCrossSiteAction()) return CROSS_SITE;
   const access = await currentAdminAccess();
   if (access.kind !== "granted") return { status: "error", message: "Sign in again to retry deliveries." };
   const parsed = retrySchema.safeParse({ deliveryId: form.get("deliveryId") });
@@ -67,6 +77,7 @@ const liftSchema = z.object({ subscriberId: z.uuid("That is not a subscriber id.
 
 /** Lets a suspended address receive digests again (its owner can also confirm it anew). */
 export async function liftSuspensionAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  if (await isCrossSiteAction()) return CROSS_SITE;
   const access = await currentAdminAccess();
   if (access.kind !== "granted") return { status: "error", message: "Sign in again to lift suspensions." };
   const parsed = liftSchema.safeParse({ subscriberId: form.get("subscriberId") });

@@ -13,8 +13,10 @@ import { describeZodError } from "@/lib/http/api-response";
 import { feedAlternates, searchFeedLinks } from "@/lib/feeds/links";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
+import { InvalidCursorError } from "@/lib/papers/cursor";
 import { addDays, formatDayLong } from "@/lib/papers/dates";
 import { SEARCH_PAGE_SIZE, type SearchParams, searchHref, searchParamsInput, searchParamsSchema } from "@/lib/search/params";
+import { INVALID_SEARCH_CURSOR_MESSAGE } from "@/lib/search/search-cursor";
 import { runSearch } from "@/lib/search/search";
 
 export const dynamic = "force-dynamic";
@@ -47,16 +49,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const parsed = searchParamsSchema.safeParse(searchParamsInput(await searchParams));
-  if (!parsed.success) {
-    return (
-      <SearchLayout params={null}>
-        <div role="alert" className="card">
-          <p className="font-medium">This search cannot run.</p>
-          <p className="mt-1 text-sm muted">{describeZodError(parsed.error)}</p>
-        </div>
-      </SearchLayout>
-    );
-  }
+  if (!parsed.success) return <CannotRun params={null} message={describeZodError(parsed.error)} />;
   const params = parsed.data;
   if (!params.q.trim() && params.tags.length === 0) {
     return (
@@ -66,7 +59,12 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
-  const outcome = await loadSearch(params);
+  const outcome = await loadSearch(params).catch((error: unknown) => {
+    // A cursor whose window does not fit these dates or this sort (an edited URL): bad input.
+    if (error instanceof InvalidCursorError) return null;
+    throw error;
+  });
+  if (outcome === null) return <CannotRun params={params} message={INVALID_SEARCH_CURSOR_MESSAGE} />;
   if (outcome.kind === "paper") {
     if (outcome.exists) redirect(`/papers/${outcome.id}`);
     return (
@@ -183,6 +181,17 @@ export default async function SearchPage({ searchParams }: Props) {
             <FeedLinksBar links={feed} label="this search" />
           </div>
         </aside>
+      </div>
+    </SearchLayout>
+  );
+}
+
+function CannotRun({ params, message }: { params: SearchParams | null; message: string }) {
+  return (
+    <SearchLayout params={params}>
+      <div role="alert" className="card">
+        <p className="font-medium">This search cannot run.</p>
+        <p className="mt-1 text-sm muted">{message}</p>
       </div>
     </SearchLayout>
   );

@@ -1,10 +1,12 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/http/api-response";
 import { clientIp } from "@/lib/http/client-ip";
+import { crossSiteRefusal, isCrossSiteRequest } from "@/lib/http/same-origin";
 import { log } from "@/lib/log";
 import { attemptAdminToken } from "./lockout";
+import { deleteAdminSession, insertAdminSession, isAdminSessionLive } from "./sessions";
 
 // The one gate of the operator view (/admin and /api/admin/*). It is open only while
 // ADMIN_TOKEN is set; unset, every entry point answers 404 as if it did not exist.
@@ -12,17 +14,22 @@ import { attemptAdminToken } from "./lockout";
 // Two ways in, both checked here and nowhere else:
 //   - a browser signs in once with the token (a form) and gets a session cookie;
 //   - a script sends `Authorization: Bearer <ADMIN_TOKEN>` with each request.
-// The cookie never holds the token: it holds an expiry and an HMAC keyed by the token, so it
-// cannot be turned back into the token, and rotating ADMIN_TOKEN invalidates every session.
-// Every comparison hashes both sides to equal-length HMAC digests first and compares them
-// with timingSafeEqual, so neither content nor length leaks through timing.
+// The cookie never holds the token: it holds a random session id and an HMAC of it keyed by
+// the token, so it cannot be turned back into the token, and rotating ADMIN_TOKEN invalidates
+// every session. The id names a row in admin_sessions (lib/admin/sessions.ts) with the
+// session's expiry: signing out deletes the row, so a copied cookie dies with the sign-out,
+// not 12 hours later. The signature is checked first, so a forged cookie never reaches the
+// database. Every comparison hashes both sides to equal-length HMAC digests first and
+// compares them with timingSafeEqual, so neither content nor length leaks through timing.
 
 export const ADMIN_COOKIE = "pp_admin";
 /** A session lasts a working day; signing in again is one paste. */
 export const ADMIN_SESSION_SECONDS = 12 * 3600;
 
 const COMPARE_KEY = "paperpulse:admin-token-compare:v1";
-const SESSION_PURPOSE = "paperpulse:admin-session:v1";
+const SESSION_PURPOSE = "paperpulse:admin-session:v2";
+/** "<session id>.<signature>": 32 random bytes and an HMAC-SHA256, both base64url. */
+const SESSION_COOKIE_SHAPE = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/;
 
 /** Generous: real tokens are 32-64 characters; anything longer is not one. */
 export const adminTokenSchema = z.string().trim().min(1, "Enter the admin token.").max(512, "That is not an admin token.");
@@ -42,29 +49,40 @@ export function isAdminToken(presented: string): boolean {
   return timingSafeEqual(hmac(COMPARE_KEY, presented), hmac(COMPARE_KEY, token));
 }
 
-function sessionSignature(token: string, expiresAt: number): string {
-  return hmac(token, `${SESSION_PURPOSE}:${expiresAt}`).toString("base64url");
+function sessionSignature(token: string, sessionId: string): string {
+  return hmac(token, `${SESSION_PURPOSE}:${sessionId}`).toString("base64url");
 }
 
-/** The cookie value for a session that ends ADMIN_SESSION_SECONDS from `now`: "<expiry>.<hmac>". */
-export function createAdminSession(now: Date = new Date()): { value: string; maxAgeSeconds: number } {
+/** Starts a session that ends ADMIN_SESSION_SECONDS from `now`; returns the cookie value "<id>.<hmac>". */
+export async function createAdminSession(now: Date = new Date()): Promise<{ value: string; maxAgeSeconds: number }> {
   const token = getEnv().ADMIN_TOKEN;
   if (!token) throw new Error("ADMIN_TOKEN is not set: the operator view is closed");
-  const expiresAt = Math.floor(now.getTime() / 1000) + ADMIN_SESSION_SECONDS;
-  return { value: `${expiresAt}.${sessionSignature(token, expiresAt)}`, maxAgeSeconds: ADMIN_SESSION_SECONDS };
+  const sessionId = randomBytes(32).toString("base64url");
+  await insertAdminSession(sessionId, new Date(now.getTime() + ADMIN_SESSION_SECONDS * 1000));
+  return { value: `${sessionId}.${sessionSignature(token, sessionId)}`, maxAgeSeconds: ADMIN_SESSION_SECONDS };
 }
 
-export function isValidAdminSession(value: string | undefined, now: Date = new Date()): boolean {
+/** The session id of a cookie signed with the current ADMIN_TOKEN, or null (no database read). */
+function signedSessionId(value: string | undefined): string | null {
   const token = getEnv().ADMIN_TOKEN;
-  if (!token || !value) return false;
-  const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(value);
-  if (!match) return false;
-  const expiresAt = Number(match[1]);
-  const expected = Buffer.from(sessionSignature(token, expiresAt), "utf8");
+  if (!token || !value) return null;
+  const match = SESSION_COOKIE_SHAPE.exec(value);
+  if (!match) return null;
+  const expected = Buffer.from(sessionSignature(token, match[1]!), "utf8");
   const presented = Buffer.from(match[2]!, "utf8");
   // Both are 43 base64url characters (checked above), so timingSafeEqual gets equal lengths.
-  const signed = timingSafeEqual(presented, expected);
-  return signed && expiresAt > now.getTime() / 1000;
+  return timingSafeEqual(presented, expected) ? match[1]! : null;
+}
+
+export async function isValidAdminSession(value: string | undefined, now: Date = new Date()): Promise<boolean> {
+  const sessionId = signedSessionId(value);
+  return sessionId !== null && (await isAdminSessionLive(sessionId, now));
+}
+
+/** Sign-out: the session ends on the server, whoever still holds a copy of the cookie. */
+export async function revokeAdminSession(value: string | undefined): Promise<void> {
+  const sessionId = signedSessionId(value);
+  if (sessionId !== null) await deleteAdminSession(sessionId);
 }
 
 /** Cookie attributes: httpOnly, SameSite=Strict, Secure whenever the site is served over https. */
@@ -103,7 +121,7 @@ export async function checkAdminAccess(request: { authorization: string | null; 
     if (result !== "wrong") return { kind: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
     return { kind: "denied", reason: "wrong_token" };
   }
-  if (isValidAdminSession(request.sessionCookie)) return { kind: "granted", via: "session" };
+  if (await isValidAdminSession(request.sessionCookie)) return { kind: "granted", via: "session" };
   return { kind: "denied", reason: "missing" };
 }
 
@@ -123,7 +141,7 @@ export async function signInAdmin(input: { token: unknown; clientIp: string }): 
   if (typeof result === "object") return { kind: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
   if (result === "wrong") return { kind: "wrong_token" };
   log.info({ ip: input.clientIp }, "admin signed in");
-  return { kind: "signed_in", session: createAdminSession() };
+  return { kind: "signed_in", session: await createAdminSession() };
 }
 
 /** The session cookie's value in a Cookie header, if any. */
@@ -140,12 +158,18 @@ export const ADMIN_RESPONSE_HEADERS = { "Cache-Control": "no-store", "X-Robots-T
 
 type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
 
+/** Methods that change nothing; every other method on an admin route must come from this site. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * Guards an /api/admin/* route handler: 404 while ADMIN_TOKEN is unset (the route does not
- * exist), 401 without a valid session or bearer token, 429 past the guessing budget.
+ * exist), 403 for a state-changing request from another site (checked before the credentials,
+ * so it never counts as a sign-in attempt), 401 without a valid session or bearer token, 429
+ * past the guessing budget.
  */
 export function withAdminAuth<Ctx>(handler: Handler<Ctx>): Handler<Ctx> {
   return async (request, context) => {
+    if (isAdminEnabled() && !SAFE_METHODS.has(request.method) && isCrossSiteRequest(request.headers)) return crossSiteRefusal(ADMIN_RESPONSE_HEADERS);
     const access = await checkAdminAccess({
       authorization: request.headers.get("authorization"),
       sessionCookie: sessionCookieFrom(request.headers.get("cookie")),

@@ -49,6 +49,24 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
 ];
 
+/**
+ * Pages whose URL holds a token (confirm, manage, unsubscribe) or that show such links (the
+ * outbox, the operator view): the browser must never send that URL on as a Referer, to a
+ * linked site or a loaded image. A header (next.config.ts), not only the page's meta tag: it
+ * covers the response before any HTML is parsed and responses that are not HTML at all.
+ */
+export const NO_REFERRER_PATHS = ["/subscribe/confirm", "/manage", "/unsubscribe", "/outbox", "/outbox/:id", "/admin"];
+
+/**
+ * Strict-Transport-Security for a site served over https (APP_URL), sent by proxy.ts on every
+ * response: browsers then never try plain http for a year. Never on http, where a browser
+ * ignores it anyway and an operator trying things out locally would only be confused by it.
+ * No includeSubDomains or preload: those bind hosts PaperPulse does not own.
+ */
+export function strictTransportSecurity(appUrl: string): string | null {
+  return appUrl.startsWith("https://") ? "max-age=31536000" : null;
+}
+
 /** Paths whose pages are rendered per request and so can carry a nonce. */
 export const PER_REQUEST_PAGE_PREFIXES = ["/search", "/subscribe", "/manage", "/unsubscribe", "/admin", "/outbox"];
 

@@ -1,3 +1,4 @@
+import { deleteExpiredAdminSessions } from "@/lib/admin/sessions";
 import { deleteExpiredRateLimits } from "@/lib/http/rate-limit";
 import { markAbandonedIngestRuns } from "@/lib/ingest/ingest-runs";
 import { expirePendingSignUps } from "@/lib/subscribers/commands";
@@ -11,6 +12,7 @@ export const HOUSEKEEPING_TASKS: Record<string, () => Promise<number>> = {
   abandonedIngestRuns: () => markAbandonedIngestRuns(),
   expiredSignUps: () => expirePendingSignUps(),
   expiredNoticeClaims: () => deleteExpiredNoticeClaims(),
+  expiredAdminSessions: () => deleteExpiredAdminSessions(),
 };
 
 export async function runHousekeeping(): Promise<Record<string, number>> {

@@ -19,6 +19,9 @@ export interface Period {
 /** arXiv's first listings (August 1991) to a generous horizon: anything else is a typo. */
 export const FIRST_DAY: Day = "1991-08-01";
 export const LAST_DAY: Day = "2099-12-31";
+/** Years a period key may name; a week or month outside them is refused before any calendar maths. */
+const FIRST_YEAR = Number(FIRST_DAY.slice(0, 4));
+const LAST_YEAR = Number(LAST_DAY.slice(0, 4));
 
 const DAY_MS = 86_400_000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,27 +62,39 @@ function isoWeekday(day: Day): number {
   return ((dayToDate(day).getUTCDay() + 6) % 7) + 1;
 }
 
+/** "0100", "2026": days are written with four-digit years, so years below 1000 need the zeros. */
+function yearText(year: number): string {
+  return String(year).padStart(4, "0");
+}
+
 export function isoWeekOf(day: Day): { year: number; week: number; key: string } {
   // The ISO week belongs to the year that holds its Thursday.
   const thursday = addDays(day, 4 - isoWeekday(day));
   const year = Number.parseInt(thursday.slice(0, 4), 10);
-  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
-  return { year, week, key: `${year}-W${String(week).padStart(2, "0")}` };
+  const week = Math.floor(daysBetween(`${yearText(year)}-01-01`, thursday) / 7) + 1;
+  return { year, week, key: `${yearText(year)}-W${String(week).padStart(2, "0")}` };
 }
 
 function isoWeeksInYear(year: number): number {
   // A year has 53 ISO weeks when December 28 (always in the last week) is in week 53.
-  return isoWeekOf(`${year}-12-28`).week;
+  return isoWeekOf(`${yearText(year)}-12-28`).week;
 }
 
 function mondayOfIsoWeek(year: number, week: number): Day {
   // January 4 is always in week 1.
-  const jan4 = `${year}-01-04`;
+  const jan4 = `${yearText(year)}-01-04`;
   return addDays(jan4, (week - 1) * 7 - (isoWeekday(jan4) - 1));
 }
 
 function lastDayOfMonth(year: number, month: number): Day {
-  return dateToDay(new Date(Date.UTC(year, month, 0)));
+  // Day 0 of the next month. Not Date.UTC(year, …): it reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return dateToDay(date);
+}
+
+function isListingYear(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
 export function parsePeriod(kind: PeriodKind, key: string): Period | null {
@@ -92,7 +107,7 @@ export function parsePeriod(kind: PeriodKind, key: string): Period | null {
     if (!match) return null;
     const year = Number.parseInt(match[1]!, 10);
     const week = Number.parseInt(match[2]!, 10);
-    if (week < 1 || week > isoWeeksInYear(year)) return null;
+    if (!isListingYear(year) || week < 1 || week > isoWeeksInYear(year)) return null;
     const start = mondayOfIsoWeek(year, week);
     const end = addDays(start, 6);
     return inRange(start, end) ? { kind, key, start, end } : null;
@@ -101,7 +116,7 @@ export function parsePeriod(kind: PeriodKind, key: string): Period | null {
   if (!match) return null;
   const year = Number.parseInt(match[1]!, 10);
   const month = Number.parseInt(match[2]!, 10);
-  if (month < 1 || month > 12) return null;
+  if (!isListingYear(year) || month < 1 || month > 12) return null;
   const start = `${match[1]}-${match[2]}-01`;
   const end = lastDayOfMonth(year, month);
   return inRange(start, end) ? { kind, key, start, end } : null;
@@ -133,9 +148,9 @@ export function daysOf(period: Pick<Period, "start" | "end">): Day[] {
   return days;
 }
 
-export const daySchema = z.string().refine((v) => parseDay(v) !== null, "must be a date YYYY-MM-DD between 1991-08-01 and 2099-12-31");
-export const weekSchema = z.string().refine((v) => parsePeriod("week", v) !== null, "must be an ISO week like 2026-W48");
-export const monthSchema = z.string().refine((v) => parsePeriod("month", v) !== null, "must be a month like 2026-11");
+export const daySchema = z.string().refine((v) => parseDay(v) !== null, `must be a date YYYY-MM-DD between ${FIRST_DAY} and ${LAST_DAY}`);
+export const weekSchema = z.string().refine((v) => parsePeriod("week", v) !== null, `must be an ISO week like 2026-W48 between ${isoWeekOf(FIRST_DAY).key} and ${isoWeekOf(LAST_DAY).key} (arXiv lists papers from August 1991)`);
+export const monthSchema = z.string().refine((v) => parsePeriod("month", v) !== null, `must be a month like 2026-11 between ${FIRST_DAY.slice(0, 7)} and ${LAST_DAY.slice(0, 7)} (arXiv lists papers from August 1991)`);
 
 const LONG_DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });

@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { getDb, Prisma } from "@/lib/db";
 import { type Day, dateToDay, type Period } from "./dates";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, FEED_CURSORS } from "./cursor";
 import { explainTrendingScore, trendingScoreSql } from "./trending";
 import type { FeedSort, PaperDetail, PaperSummary, RankedPaper, TagRef } from "./types";
 
@@ -73,13 +72,6 @@ export async function countPapersByDay(start: Day, end: Day): Promise<Map<Day, n
     WHERE listed_on BETWEEN ${start}::date AND ${end}::date GROUP BY listed_on`;
   return new Map(rows.map((row) => [row.day, row.n]));
 }
-
-// `o` is how many papers came before the next page, so page 2 numbers its cards from 31.
-// Optional: a cursor handed out before it existed still pages, only without numbers.
-const offset = z.number().int().min(0).max(10_000_000).optional();
-const trendingCursor = z.object({ s: z.number(), id: z.string().max(64), r: z.number().int(), o: offset });
-const topCursor = z.object({ u: z.number().int(), id: z.string().max(64), o: offset });
-const newCursor = z.object({ p: z.number().int(), id: z.string().max(64), o: offset });
 
 export interface FeedQuery {
   start: Day;
@@ -164,16 +156,16 @@ export async function listFeedPapers(query: FeedQuery): Promise<FeedPage> {
 function keysetCondition(query: FeedQuery): { sql: Prisma.Sql; reference: Date; offset: number | null } {
   if (!query.cursor) return { sql: Prisma.empty, reference: query.reference, offset: 0 };
   if (query.sort === "top") {
-    const c = decodeCursor(query.cursor, topCursor);
+    const c = decodeCursor(query.cursor, FEED_CURSORS.top);
     return { sql: Prisma.sql`AND (upvotes < ${c.u} OR (upvotes = ${c.u} AND id > ${c.id}))`, reference: query.reference, offset: c.o ?? null };
   }
   if (query.sort === "new") {
-    const c = decodeCursor(query.cursor, newCursor);
+    const c = decodeCursor(query.cursor, FEED_CURSORS.new);
     return { sql: Prisma.sql`AND (published_ms < ${c.p}::float8 OR (published_ms = ${c.p}::float8 AND id > ${c.id}))`, reference: query.reference, offset: c.o ?? null };
   }
   // Scores depend on the reference time; later pages keep the first page's, or rows would
   // shift between pages and repeat or go missing.
-  const c = decodeCursor(query.cursor, trendingCursor);
+  const c = decodeCursor(query.cursor, FEED_CURSORS.trending);
   return { sql: Prisma.sql`AND (score < ${c.s}::float8 OR (score = ${c.s}::float8 AND id > ${c.id}))`, reference: new Date(c.r), offset: c.o ?? null };
 }
 

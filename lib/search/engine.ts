@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb, Prisma } from "@/lib/db";
-import { decodeCursor, encodeCursor, InvalidCursorError } from "@/lib/papers/cursor";
-import { addDays, type Day, daySchema, FIRST_DAY, todayUtc } from "@/lib/papers/dates";
+import { encodeCursor, InvalidCursorError } from "@/lib/papers/cursor";
+import { addDays, type Day, FIRST_DAY, todayUtc } from "@/lib/papers/dates";
 import { sortTagRefs } from "@/lib/papers/queries";
 import { explainTrendingScore, trendingReference, trendingScoreSql } from "@/lib/papers/trending";
 import type { RankedPaper, TagRef } from "@/lib/papers/types";
@@ -9,6 +9,7 @@ import { plainTextFromTex } from "@/lib/text/tex-text";
 import { analyzeQuery } from "./analyze";
 import type { SearchSort } from "./params";
 import type { ParsedSearch } from "./query-syntax";
+import { decodeSearchCursor, type newCursor, type rankedCursor, type SearchCursor } from "./search-cursor";
 import { createHighlighter, type Highlighter, type HighlightTerms, type TextSegment } from "./highlight";
 import { type CorpusStats, getCorpusStats, lexemeFrequency, papersBetween } from "./stats";
 import { allOf, type AnalyzedClause, anyOf, type BuiltQuery, buildTextQuery, dayToken, eitherOf, monthToken, tagQuery } from "./tsquery";
@@ -88,28 +89,6 @@ export interface SearchPage {
 
 const EMPTY_PAGE: SearchPage = { hits: [], total: { count: 0, exact: true }, facets: [], nextCursor: null, offset: 0, complete: true, since: null, empty: "no-terms" };
 
-/** The trending reference time of the first page, in ms (the cursor keeps it so scores do not move). */
-const REFERENCE_TIME = z.number().int().min(0).max(4_102_444_800_000);
-/** Matches before the next page, so tag pages number page 2 from 31; absent in older cursors. */
-const OFFSET = z.number().int().min(0).max(10_000_000).optional();
-
-const rankedCursor = z.object({
-  s: z.enum(["relevance", "trending", "top"]),
-  // The candidate window of the first page: end, body window start (null: the whole range),
-  // head window start (null: no head branch; the range start: all of it).
-  e: daySchema,
-  b: daySchema.nullable(),
-  h: daySchema.nullable(),
-  k: z.number(),
-  d: daySchema,
-  id: z.string().max(64),
-  r: REFERENCE_TIME,
-  o: OFFSET,
-});
-const newCursor = z.object({ s: z.literal("new"), d: daySchema, p: z.number(), id: z.string().max(64), r: REFERENCE_TIME, o: OFFSET });
-const searchCursor = z.union([rankedCursor, newCursor]);
-type SearchCursor = z.infer<typeof searchCursor>;
-
 interface CandidateRow {
   candidates: number;
   body_candidates: number;
@@ -148,8 +127,7 @@ export async function searchPapers(request: SearchRequest, options: SearchOption
   if ((built === null || built.positive.length === 0) && request.tags.length === 0) return EMPTY_PAGE;
 
   const stats = await getCorpusStats(now.getTime());
-  const cursor = request.cursor ? decodeCursor<SearchCursor>(request.cursor, searchCursor) : null;
-  if (cursor && cursor.s !== request.sort) throw new InvalidCursorError();
+  const cursor = request.cursor ? decodeSearchCursor(request.cursor, request.sort) : null;
 
   const today = todayUtc(now);
   const latest = stats.days.at(-1)?.day ?? today;

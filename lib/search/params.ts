@@ -2,6 +2,7 @@ import { z } from "zod";
 import { daySchema } from "@/lib/papers/dates";
 import { cursorSchema, tagListSchema } from "@/lib/papers/feed-params";
 import { MAX_QUERY_LENGTH } from "./query-syntax";
+import { INVALID_SEARCH_CURSOR_MESSAGE, isSearchCursor } from "./search-cursor";
 
 // Parameters of /search, /feeds/search.* and the search side of GET /api/papers: one
 // schema, so a search URL means the same thing on the page, in a feed and in the API.
@@ -28,7 +29,8 @@ export const searchParamsSchema = z
       .optional()
       .transform((v) => v === "1" || v === "true"),
   })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "from must be on or before to", path: ["from"] });
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "from must be on or before to", path: ["from"] })
+  .refine((p) => !p.cursor || isSearchCursor(p.cursor, p.sort), { message: INVALID_SEARCH_CURSOR_MESSAGE, path: ["cursor"] });
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 

@@ -1,5 +1,5 @@
 import { closeDb, getDatabaseHandle } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { type Env, getEnv, InvalidEnvironmentError } from "@/lib/env";
 import { getQueue, stopQueue } from "@/lib/jobs/queue";
 import { isScheduleEnabled } from "@/lib/jobs/schedule";
 import { startWorkers } from "@/lib/jobs/workers";
@@ -22,7 +22,7 @@ export function bootServer(): Promise<void> {
 }
 
 async function boot(): Promise<void> {
-  const env = getEnv();
+  const env = environmentOrExit();
   const started = Date.now();
   // Progress for whoever watches the first start: creating the embedded database and seeding take a while.
   log.info(env.embedded ? `opening the embedded database in ${env.dataDir} (the first start creates it: several seconds)` : "connecting to PostgreSQL");
@@ -45,6 +45,21 @@ async function boot(): Promise<void> {
   }
   installShutdownHandlers();
   log.info({ url: env.appUrl, embedded: env.embedded }, "PaperPulse is ready");
+}
+
+/**
+ * A server whose configuration is unusable (a secret under 32 characters, a malformed URL)
+ * must not start: Next would keep listening and answer every request with a 500. The message
+ * names the variables, never their values.
+ */
+function environmentOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    log.fatal(`${error.message}. PaperPulse does not start until this is fixed.`);
+    process.exit(1);
+  }
 }
 
 function installShutdownHandlers(): void {

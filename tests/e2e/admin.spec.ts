@@ -9,7 +9,7 @@ import pg from "pg";
 // (playwright.config.ts); the unset case (a 404 everywhere) is covered by
 // tests/integration/admin.test.ts.
 
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token";
+const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef0123";
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 
 async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -83,8 +83,33 @@ test.describe("the operator view", () => {
     expect(api.status()).toBe(200);
     expect(await api.json()).toMatchObject({ subscribers: { byStatus: expect.any(Object) }, digestRuns: expect.any(Array), failedDeliveries: { total: expect.any(Number) } });
 
+    // Sign-out ends the session on the server: a copy of the cookie (another tab, a stolen
+    // one) opens nothing afterwards, although it has not expired.
+    const copied = { cookie: `pp_admin=${cookie!.value}` };
+    expect((await request.get("/api/admin/overview", { headers: copied })).status()).toBe(200);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Operator sign-in");
+    expect((await context.cookies()).filter((c) => c.name === "pp_admin")).toEqual([]);
+    expect((await request.get("/api/admin/overview", { headers: copied })).status()).toBe(401);
+    const replayed = await request.get("/admin", { headers: copied });
+    expect(await replayed.text()).toContain("Operator sign-in");
+  });
+
+  test("refuses operator actions from another site with 403, even with a live session", async ({ page, context, request }) => {
+    await signIn(page, ADMIN_TOKEN);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Operator view");
+    const cookie = (await context.cookies()).find((c) => c.name === "pp_admin")!;
+    const headers = { cookie: `pp_admin=${cookie.value}` };
+    const id = "00000000-0000-4000-8000-000000000000";
+    for (const foreign of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
+      const retry = await request.post(`/api/admin/deliveries/${id}/retry`, { headers: { ...headers, ...foreign } });
+      expect(retry.status()).toBe(403);
+      expect(await retry.json()).toEqual({ error: { code: "forbidden", message: "Forms and operator actions are accepted from this site only." } });
+    }
+    // The same request from this site reaches the route (no such delivery).
+    expect((await request.post(`/api/admin/deliveries/${id}/retry`, { headers: { ...headers, origin: new URL(page.url()).origin } })).status()).toBe(404);
+    // The session is untouched by the refused requests.
+    expect((await request.get("/api/admin/overview", { headers })).status()).toBe(200);
   });
 
   test("Retry sends a failed delivery again, under the same Message-ID", async ({ page }) => {

@@ -15,7 +15,7 @@
 // manage token, {manageNonCanonical} the same with the unused low bits of its last character
 // set; {forged} a well-formed token signed with the wrong key.
 
-export type ActionName = "subscribeAction" | "confirmAction" | "savePreferencesAction" | "changeMembershipAction" | "unsubscribeAction" | "submitPaperAction";
+export type ActionName = "subscribeAction" | "confirmAction" | "savePreferencesAction" | "changeMembershipAction" | "unsubscribeAction" | "submitPaperAction" | "signOutAction";
 
 export interface ActionCall {
   name: ActionName;
@@ -33,6 +33,17 @@ export interface ActionCall {
   headers?: Record<string, string>;
 }
 
+/**
+ * A form posted the way a browser without JavaScript posts it: multipart fields as written
+ * (React's `$ACTION_REF_1`/`$ACTION_1:0`/`$ACTION_1:1` envelope included), no Next-Action
+ * header. "{subscribeAction}" and the other action names are filled in with the action's id.
+ */
+export interface FormPost {
+  fields: [string, string][];
+  /** Extra headers (a cross-site Origin or Sec-Fetch-Site). */
+  headers?: Record<string, string>;
+}
+
 export interface HttpCase {
   id: string;
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
@@ -42,6 +53,7 @@ export interface HttpCase {
   /** A generated body of this many bytes (oversized requests). */
   bodyBytes?: number;
   action?: ActionCall;
+  form?: FormPost;
   status: number;
   /** Must appear in the body (for JSON errors: in error.message). */
   message?: RegExp;
@@ -59,6 +71,8 @@ interface Payload {
   text?: string;
 }
 
+/** A cursor with the app's encoding (base64url JSON) but not one the app wrote. */
+const cursor = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 const enc = (label: string, text: string): Payload => ({ label, text, encoded: encodeURIComponent(text) });
 const raw = (label: string, encoded: string): Payload => ({ label, encoded });
 
@@ -160,6 +174,11 @@ const apiParams: [string, string, RegExp][] = [
   ["date 30 February", "date=2026-02-30", /date/],
   ["date XSS", "date=%3Cscript%3E", /date/],
   ["week 99", "week=2026-W99", /week/],
+  ["week in year 0100", "week=0100-W01", /week: must be an ISO week like 2026-W48 between 1991-W31 and 2099-W53/],
+  ["week in year 0000", "week=0000-W01", /between 1991-W31 and 2099-W53/],
+  ["month in year 0050", "month=0050-02", /month: must be a month like 2026-11 between 1991-08 and 2099-12/],
+  ["week before arXiv", "week=1991-W01", /between 1991-W31/],
+  ["cursor abc", "cursor=abc", /cursor is not valid/],
   ["month 13", "month=2026-13", /month/],
   ["date and week", "date=2026-06-01&week=2026-W22", /at most one of date, week and month/],
   ["from without q", "from=2026-01-01", /give q too/],
@@ -230,6 +249,26 @@ for (const [label, path, status, message] of [
   ["search bad cursor", "/search?q=x&cursor=%3Cscript%3E", 200, /This search cannot run/],
   ["search q too long", `/search?q=${"c".repeat(5000)}`, 200, /This search cannot run/],
   ["feed bad cursor", "/?cursor=%27%20OR%201%3D1", 404, /This page is not here/],
+  // Cursors of the right alphabet that are not cursors this app wrote: they used to reach the
+  // query and answer 500 (a trending cursor with sort=top, a search cursor on a feed, …).
+  ["feed cursor abc", "/?cursor=abc", 404, /This page is not here/],
+  ["week feed cursor abc", "/papers/week/2026-W49?cursor=abc", 404, /This page is not here/],
+  ["day feed cursor of another sort", `/papers/date/2026-06-12?sort=top&cursor=${cursor({ s: 1.5, id: "2606.00467", r: 1780000000000 })}`, 404, /This page is not here/],
+  ["month feed search cursor", `/papers/month/2026-06?cursor=${cursor({ s: "trending", e: "2026-06-12", b: null, h: null, k: 1, d: "2026-06-10", id: "x", r: 1 })}`, 404, /This page is not here/],
+  ["tag page cursor abc", "/tags/llm?cursor=abc", 404, /This page is not here/],
+  ["tag page feed cursor", `/tags/llm?cursor=${cursor({ s: 1.5, id: "2606.00467", r: 1780000000000 })}`, 404, /This page is not here/],
+  ["tag page cursor of another sort", `/tags/llm?sort=new&cursor=${cursor({ s: "trending", e: "2026-06-12", b: null, h: null, k: 1, d: "2026-06-10", id: "x", r: 1 })}`, 404, /This page is not here/],
+  ["tag page cursor past the listings", `/tags/llm?cursor=${cursor({ s: "trending", e: "2099-12-30", b: null, h: null, k: 1, d: "2099-12-30", id: "x", r: 1 })}`, 404, /This page is not here/],
+  ["search cursor abc", "/search?q=model&cursor=abc", 200, /This search cannot run[\s\S]*cursor is not valid/],
+  ["search cursor of another sort", `/search?q=model&sort=new&cursor=${cursor({ s: "relevance", e: "2026-06-12", b: null, h: null, k: 1, d: "2026-06-10", id: "x", r: 1 })}`, 200, /This search cannot run[\s\S]*cursor is not valid/],
+  ["search cursor outside the dates", `/search?q=model&to=2026-01-01&cursor=${cursor({ s: "relevance", e: "2026-06-12", b: null, h: null, k: 1, d: "2026-06-10", id: "x", r: 1 })}`, 200, /This search cannot run[\s\S]*cursor is not valid/],
+  ["newest search cursor outside the dates", `/search?q=model&sort=new&from=2026-07-01&cursor=${cursor({ s: "new", d: "2026-06-10", p: 1, id: "x", r: 1 })}`, 200, /This search cannot run[\s\S]*cursor is not valid/],
+  // Periods before arXiv (years 0-999 used to crash the calendar maths).
+  ["week in year 0000", "/papers/week/0000-W01", 404, /This page is not here/],
+  ["week in year 0100", "/papers/week/0100-W01", 404, /This page is not here/],
+  ["week in 1990", "/papers/week/1990-W10", 404, /This page is not here/],
+  ["month in year 0100", "/papers/month/0100-01", 404, /This page is not here/],
+  ["week after 2099", "/papers/week/2100-W01", 404, /This page is not here/],
   ["feed bad tags", "/?tags=%3Cscript%3E", 404, /This page is not here/],
   ["week 60", "/papers/week/2026-W60", 404, /This page is not here/],
   ["month 00", "/papers/month/2026-00", 404, /This page is not here/],
@@ -250,7 +289,7 @@ for (const method of ["PUT", "DELETE", "PATCH"] as const) add({ id: `${method} /
 for (const route of ["digest", "housekeeping", "ingest"]) add({ id: `DELETE /api/cron/${route}`, method: "DELETE", path: `/api/cron/${route}`, status: 405, message: /use GET or POST/ });
 add({ id: "GET /api/cron/revalidate", path: "/api/cron/revalidate", status: 405, message: /use POST/ });
 add({ id: "PUT /papers/go", method: "PUT", path: "/papers/go?date=2026-01-01", status: 405, message: /use GET/ });
-add({ id: "PUT on a prerendered page", method: "PUT", path: "/about", status: 405, message: /Method Not Allowed/i });
+add({ id: "PUT on a prerendered page", method: "PUT", path: "/about", status: 405, message: /not supported on pages/ });
 add({ id: "DELETE on a dynamic page", method: "DELETE", path: "/subscribe", status: 405, message: /not supported on pages/ });
 add({ id: "PATCH on a cached page", method: "PATCH", path: "/papers/week/latest", status: 405, message: /not supported on pages/ });
 add({ id: "POST /api/unsubscribe JSON body instead of token", method: "POST", path: "/api/unsubscribe", headers: { "content-type": "application/json" }, body: '{"token":', status: 400, message: /token/ });
@@ -416,6 +455,53 @@ actionRequest("object instead of the form (manage)", { name: "savePreferencesAct
 actionRequest("oversized form", { name: "subscribeAction", page: "/subscribe", fields: [["email", "e".repeat(2 * 1024 * 1024)]] }, 413, /at most 1 MB/);
 actionRequest("cross-site origin", { name: "subscribeAction", page: "/subscribe", fields: [["email", "x"]], headers: { origin: "https://evil.example" } }, 403, /from this site only/);
 actionRequest("opaque origin", { name: "confirmAction", page: "/subscribe/confirm", fields: [["token", "{confirm}"]], headers: { origin: "null" } }, 403, /from this site only/);
+
+// ── Forms posted without JavaScript, and any other POST to a page ───────────────────────────
+// The progressive-enhancement encoding reached Next's decoder unscreened: garbage answered
+// 500 on every page, 2 MB a 500 instead of 413, another site's Origin a 500 instead of 403.
+// Every page gets the same screening (lib/http/server-action-guard.ts, from proxy.ts).
+/** The envelope React renders into a form for an action bound to its previous state. */
+const envelope = (action: ActionName, bound = '[{"status":"idle"}]'): [string, string][] => [
+  ["$ACTION_REF_1", ""],
+  ["$ACTION_1:0", `{"id":"{${action}}","bound":"$@1"}`],
+  ["$ACTION_1:1", bound],
+  ["$ACTION_KEY", "k0123456789abcdef0123456789abcdef"],
+];
+const noJs = (label: string, path: string, form: FormPost, status: number, message: RegExp) => add({ id: `no-JS form: ${label}`, method: "POST", path, form, status, message });
+// Genuine no-JS posts whose input is refused by the action itself: the page answers with the form's message.
+noJs("subscribe, not an address", "/subscribe", { fields: [...envelope("subscribeAction"), ["email", "not an address"], ["frequency", "daily"]] }, 200, /Enter a valid email address/);
+noJs("unsubscribe, forged token", "/unsubscribe", { fields: [...envelope("unsubscribeAction"), ["token", "{forged}"]] }, 200, /unsubscribe link is not valid/);
+noJs("confirm, altered token", "/subscribe/confirm", { fields: [...envelope("confirmAction"), ["token", "{confirmAltered}"]] }, 200, /confirmation link is not valid/);
+noJs("submit, XSS id", "/submit", { fields: [...envelope("submitPaperAction"), ["arxivId", "<script>window.__xss=1</script>"]] }, 200, /is not an arXiv id/);
+noJs("unknown action id", "/subscribe", { fields: [["$ACTION_ID_" + "00".repeat(21), ""], ["email", "x"]] }, 409, /Server Action unavailable/i);
+noJs("descriptor naming no known action", "/subscribe", { fields: [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"<script>","bound":null}']] }, 400, /Invalid Server Action/i);
+
+const PAGES = ["/", "/subscribe", "/subscribe/confirm", "/manage", "/unsubscribe", "/submit", "/admin", "/search", "/papers/2606.00467", "/papers/date/2026-06-12", "/papers/week/latest", "/tags", "/tags/llm", "/about", "/api-docs", "/outbox"];
+for (const page of PAGES) {
+  const post = (label: string, c: Omit<HttpCase, "id" | "path" | "method">) => add({ id: `POST ${page}: ${label}`, method: "POST", path: page, ...c });
+  post("garbage multipart", { headers: { "content-type": "multipart/form-data; boundary=xx" }, body: "--xx\r\ngarbage\r\n", status: 400, message: /multipart body cannot be read/ });
+  post("garbage, no boundary", { headers: { "content-type": "multipart/form-data" }, body: "{{{", status: 400, message: /cannot be read/ });
+  post("form without an action", { form: { fields: [["email", "a@example.org"]] }, status: 400, message: /names no form action/ });
+  post("descriptor not JSON", { form: { fields: [["$ACTION_REF_1", ""], ["$ACTION_1:0", "{id:"], ["$ACTION_1:1", "[]"]] }, status: 400, message: /descriptor is not JSON/ });
+  post("dangling map in the bound arguments", { form: { fields: [...envelope("subscribeAction", '[{"status":"idle"},"$Q9"]'), ["email", "x"]] }, status: 400, message: /unsupported reference/ });
+  post("promise in the bound arguments", { form: { fields: envelope("confirmAction", '["$@5"]') }, status: 400, message: /unsupported reference/ });
+  post("bound arguments not JSON", { form: { fields: envelope("confirmAction", "[{") }, status: 400, message: /bound argument list is not JSON/ });
+  post("bound arguments missing", { form: { fields: envelope("confirmAction").filter(([name]) => name !== "$ACTION_1:1") }, status: 400, message: /bound argument list is missing/ });
+  post("oversized form", { form: { fields: [...envelope("subscribeAction"), ["email", "e".repeat(2 * 1024 * 1024)]] }, status: 413, message: /at most 1 MB/ });
+  post("oversized body", { headers: { "content-type": "multipart/form-data; boundary=xx" }, bodyBytes: 2 * 1024 * 1024, status: 413, message: /at most 1 MB/ });
+  post("cross-site Origin", { form: { fields: [...envelope("subscribeAction"), ["email", "x"]], headers: { origin: "https://evil.example" } }, status: 403, message: /from this site only/ });
+  post("Sec-Fetch-Site cross-site", { form: { fields: [...envelope("subscribeAction"), ["email", "x"]], headers: { "sec-fetch-site": "cross-site" } }, status: 403, message: /from this site only/ });
+  post("url-encoded body", { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40example.org", status: 415, message: /multipart\/form-data/ });
+  post("no body, no type", { status: 415, message: /multipart\/form-data/ });
+}
+
+// ── Operator routes from another site ──────────────────────────────────────────────────────
+const retryPath = "/api/admin/deliveries/00000000-0000-4000-8000-000000000000/retry";
+add({ id: "admin retry from another site (Origin)", method: "POST", path: retryPath, headers: { origin: "https://evil.example" }, status: 403, message: /from this site only/ });
+add({ id: "admin retry from another site (opaque Origin)", method: "POST", path: retryPath, headers: { origin: "null" }, status: 403, message: /from this site only/ });
+add({ id: "admin retry from another site (Sec-Fetch-Site)", method: "POST", path: retryPath, headers: { "sec-fetch-site": "cross-site" }, status: 403, message: /from this site only/ });
+add({ id: "admin retry from a sibling site", method: "POST", path: retryPath, headers: { "sec-fetch-site": "same-site", origin: "https://evil.127.0.0.1.nip.io" }, status: 403, message: /from this site only/ });
+add({ id: "admin sign-out action from another site", method: "POST", path: "/admin", action: { name: "signOutAction", page: "/admin", headers: { origin: "https://evil.example" } }, status: 403, message: /from this site only/ });
 
 export const HTTP_CASES: readonly HttpCase[] = cases;
 

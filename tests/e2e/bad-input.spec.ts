@@ -17,7 +17,7 @@ import { type ActionCall, HTTP_CASES, type HttpCase } from "./bad-input.cases";
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? `.test-data/e2e-${PORT}`;
-const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret";
+const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-0123456789abcdef0123";
 const TABLES = ["papers", "tags", "paper_tags", "paper_snapshots", "search_words", "app_settings", "ingest_runs", "subscribers", "digest_runs", "digest_deliveries", "digest_delivery_papers"];
 
 // Snapshots need a second connection to the server's database: PostgreSQL only (npm test
@@ -68,7 +68,17 @@ function actionBody(action: ActionCall): { body: Buffer | string; contentType: s
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => tokens[name] ?? whole);
+/** Fields as a browser without JavaScript posts them: the form's own names, no part "0". */
+function formBody(fields: [string, string][]): { body: Buffer; contentType: string } {
+  const boundary = `----corpus${randomBytes(8).toString("hex")}`;
+  const body = Buffer.concat([
+    ...fields.map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${fill(value)}\r\n`, "utf8")),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => tokens[name] ?? actionIds[name] ?? whole);
 
 async function send(request: APIRequestContext, c: HttpCase, baseURL: string): Promise<APIResponse> {
   const headers: Record<string, string> = Object.fromEntries(Object.entries(c.headers ?? {}).map(([k, v]) => [k, fill(v)]));
@@ -79,6 +89,11 @@ async function send(request: APIRequestContext, c: HttpCase, baseURL: string): P
     const { body, contentType } = actionBody(c.action);
     data = typeof body === "string" ? Buffer.from(body, "utf8") : body;
     Object.assign(headers, { "next-action": c.action.id ?? actionIds[c.action.name]!, "content-type": contentType, origin: baseURL, accept: "text/x-component" }, c.action.headers);
+  }
+  if (c.form) {
+    const { body, contentType } = formBody(c.form.fields);
+    data = body;
+    Object.assign(headers, { "content-type": contentType, origin: baseURL, accept: "text/html" }, c.form.headers);
   }
   return request.fetch(fill(c.path), { method: c.method ?? "GET", headers, data, maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 });
 }

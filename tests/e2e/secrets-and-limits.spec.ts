@@ -21,7 +21,7 @@ const DATABASE_URL = process.env.E2E_DATABASE_URL;
 const PORTS = [Number(process.env.E2E_PORT ?? 3210) + 2, Number(process.env.E2E_PORT ?? 3210) + 3];
 const BASES = PORTS.map((port) => `http://127.0.0.1:${port}`);
 const secrets = {
-  CRON_SECRET: `cron-${randomBytes(12).toString("hex")}`,
+  CRON_SECRET: `cron-${randomBytes(16).toString("hex")}`,
   ADMIN_TOKEN: `admin-${randomBytes(16).toString("hex")}`,
   APP_SECRET: `app-${randomBytes(24).toString("hex")}`,
   SMTP_PASSWORD: `smtp-${randomBytes(12).toString("hex")}`,

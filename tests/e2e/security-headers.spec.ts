@@ -18,10 +18,18 @@ function policyOf(response: APIResponse): Record<string, string> {
   );
 }
 
+/** Pages whose URL holds a token, or that list such links: no Referer ever leaves them. */
+const TOKEN_PAGES = ["/subscribe/confirm?token=x", "/manage?token=x", "/unsubscribe?token=x", "/outbox", "/admin"];
+const isTokenPage = (path: string) => TOKEN_PAGES.some((page) => path.split("?")[0] === page.split("?")[0]);
+
 function expectCommonHeaders(response: APIResponse) {
   const headers = response.headers();
+  const path = new URL(response.url()).pathname;
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["referrer-policy"], path).toBe(isTokenPage(path) ? "no-referrer" : "strict-origin-when-cross-origin");
+  // The browser tests' server is plain http: HSTS only ever goes out with an https APP_URL
+  // (tests/e2e/https-and-startup.spec.ts).
+  expect(headers["strict-transport-security"], path).toBeUndefined();
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["x-powered-by"]).toBeUndefined();
   const policy = policyOf(response);
@@ -58,6 +66,17 @@ test.describe("security headers", () => {
       expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
     }
     expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  test("token pages send Referrer-Policy: no-referrer as a header, one value only", async ({ request }) => {
+    for (const path of TOKEN_PAGES) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBeLessThan(500);
+      expect(response.headersArray().filter((h) => h.name.toLowerCase() === "referrer-policy").map((h) => h.value), path).toEqual(["no-referrer"]);
+      expectCommonHeaders(response);
+    }
+    // Their neighbours keep the site-wide policy.
+    for (const path of ["/subscribe", "/search?q=x", "/"]) expect((await request.get(path)).headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
   });
 
   test("API routes and feeds get the headers too, and never X-Powered-By", async ({ request }) => {

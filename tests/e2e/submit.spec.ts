@@ -62,7 +62,7 @@ test.describe("submitting a paper", () => {
 });
 
 test.describe("GET|POST /api/cron/ingest on the running server", () => {
-  const secret = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret";
+  const secret = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-0123456789abcdef0123";
 
   test("answers 401 without the secret or with a wrong one", async ({ request }) => {
     for (const headers of [{}, { Authorization: `Bearer ${secret}-wrong` }] as Record<string, string>[]) {

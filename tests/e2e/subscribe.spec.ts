@@ -5,7 +5,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 // to the outbox, which /outbox lists. Sign up, open the confirmation email, confirm with
 // the button, manage, get a digest from the cron, unsubscribe from its link.
 
-const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret";
+const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-0123456789abcdef0123";
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  ADMIN_SESSION_SECONDS,
   checkAdminAccess,
   createAdminSession,
   isAdminToken,
   isValidAdminSession,
+  revokeAdminSession,
   sessionCookieFrom,
   signInAdmin,
   withAdminAuth,
 } from "@/lib/admin/auth";
+import { deleteExpiredAdminSessions } from "@/lib/admin/sessions";
+import { HOUSEKEEPING_TASKS } from "@/lib/jobs/housekeeping";
 import { countSubscribersByStatus, getAdminOverview, getDeliveryState, listActivity, listDigestRunProgress, listFailedDeliveries } from "@/lib/admin/queries";
 import { ADMIN_CLIENT_BACKOFF, ADMIN_GLOBAL_FAILURES } from "@/lib/admin/lockout";
 import { retryFailedDelivery } from "@/lib/admin/retry-delivery";
@@ -73,31 +77,63 @@ describe("admin auth", () => {
     expect(isAdminToken(TOKEN)).toBe(false);
     expect(await checkAdminAccess({ authorization: `Bearer ${TOKEN}`, sessionCookie: undefined, clientIp: "10.0.0.1" })).toEqual({ kind: "closed" });
     expect(await signInAdmin({ token: TOKEN, clientIp: "10.0.0.1" })).toEqual({ kind: "closed" });
-    expect(() => createAdminSession()).toThrow(/ADMIN_TOKEN is not set/);
+    await expect(createAdminSession()).rejects.toThrow(/ADMIN_TOKEN is not set/);
   });
 
   it("issues a session cookie that holds no token, expires, and dies when the token is rotated", async () => {
-    const now = new Date("2026-11-29T03:00:00Z");
-    const session = createAdminSession(now);
+    const now = new Date();
+    const session = await createAdminSession(now);
     expect(session.value).not.toContain(TOKEN);
-    expect(session.value).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
-    expect(isValidAdminSession(session.value, now)).toBe(true);
-    expect(isValidAdminSession(session.value, new Date(now.getTime() + session.maxAgeSeconds * 1000 + 1000))).toBe(false);
+    expect(session.value).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
+    expect(await isValidAdminSession(session.value, now)).toBe(true);
+    expect(await isValidAdminSession(session.value, new Date(now.getTime() + session.maxAgeSeconds * 1000 + 1000))).toBe(false);
 
-    // Altered: a later expiry with the old signature, a flipped signature character, garbage.
-    const [expiry, signature] = session.value.split(".") as [string, string];
-    expect(isValidAdminSession(`${Number(expiry) + 86_400}.${signature}`, now)).toBe(false);
+    // Altered: another session id with this signature, a flipped signature character, garbage.
+    const [sessionId, signature] = session.value.split(".") as [string, string];
+    const other = await createAdminSession(now);
+    expect(await isValidAdminSession(`${other.value.split(".")[0]}.${signature}`, now)).toBe(false);
     const flipped = signature[0] === "A" ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
-    expect(isValidAdminSession(`${expiry}.${flipped}`, now)).toBe(false);
-    expect(isValidAdminSession("garbage", now)).toBe(false);
-    expect(isValidAdminSession(undefined, now)).toBe(false);
+    expect(await isValidAdminSession(`${sessionId}.${flipped}`, now)).toBe(false);
+    expect(await isValidAdminSession("garbage", now)).toBe(false);
+    expect(await isValidAdminSession(undefined, now)).toBe(false);
 
-    setAdminToken("a-rotated-token-9876543210");
-    expect(isValidAdminSession(session.value, now)).toBe(false);
+    setAdminToken("a-rotated-admin-token-9876543210-abcdef");
+    expect(await isValidAdminSession(session.value, now)).toBe(false);
+  });
+
+  it("ends a session on the server at sign-out: the same cookie no longer opens anything", async () => {
+    const session = await createAdminSession();
+    const copy = await createAdminSession();
+    const cookie = `pp_admin=${session.value}`;
+    const handler = withAdminAuth(async () => Response.json({ ok: true }));
+    const call = () => handler(new Request("http://localhost/api/admin/overview", { headers: { cookie } }), {});
+    expect((await call()).status).toBe(200);
+
+    await revokeAdminSession(session.value);
+    expect(await isValidAdminSession(session.value)).toBe(false);
+    expect((await call()).status).toBe(401);
+    expect(await checkAdminAccess({ authorization: null, sessionCookie: session.value, clientIp: "10.0.0.9" })).toEqual({ kind: "denied", reason: "missing" });
+    // Only that session: another one (another browser) goes on.
+    expect(await isValidAdminSession(copy.value)).toBe(true);
+    // A forged cookie revokes nothing and reads nothing.
+    await revokeAdminSession(`${copy.value.split(".")[0]}.${"A".repeat(43)}`);
+    expect(await isValidAdminSession(copy.value)).toBe(true);
+  });
+
+  it("keeps sessions in admin_sessions and housekeeping removes expired ones", async () => {
+    const now = new Date();
+    await createAdminSession(new Date(now.getTime() - (ADMIN_SESSION_SECONDS + 60) * 1000));
+    const live = await createAdminSession(now);
+    const db = await getDb();
+    expect(await db.adminSession.count()).toBe(2);
+    expect(await deleteExpiredAdminSessions(now)).toBe(1);
+    expect(await db.adminSession.count()).toBe(1);
+    expect(await isValidAdminSession(live.value)).toBe(true);
+    expect(Object.keys(HOUSEKEEPING_TASKS)).toContain("expiredAdminSessions");
   });
 
   it("grants a valid session or bearer token, denies the rest, and finds the cookie in a Cookie header", async () => {
-    const session = createAdminSession();
+    const session = await createAdminSession();
     expect(await checkAdminAccess({ authorization: null, sessionCookie: session.value, clientIp: "10.0.0.2" })).toEqual({ kind: "granted", via: "session" });
     expect(await checkAdminAccess({ authorization: `Bearer ${TOKEN}`, sessionCookie: undefined, clientIp: "10.0.0.2" })).toEqual({ kind: "granted", via: "bearer" });
     expect(await checkAdminAccess({ authorization: "Bearer wrong", sessionCookie: session.value, clientIp: "10.0.0.2" })).toEqual({ kind: "denied", reason: "wrong_token" });
@@ -113,7 +149,7 @@ describe("admin auth", () => {
     expect(await signInAdmin({ token: null, clientIp: "10.0.0.3" })).toMatchObject({ kind: "invalid" });
     const signedIn = await signInAdmin({ token: `  ${TOKEN}\n`, clientIp: "10.0.0.3" });
     expect(signedIn.kind).toBe("signed_in");
-    if (signedIn.kind === "signed_in") expect(isValidAdminSession(signedIn.session.value)).toBe(true);
+    if (signedIn.kind === "signed_in") expect(await isValidAdminSession(signedIn.session.value)).toBe(true);
 
     const free = ADMIN_CLIENT_BACKOFF.freeFailures;
     for (let i = 0; i < free; i += 1) expect(await signInAdmin({ token: `guess-${i}`, clientIp: "10.0.0.4" })).toEqual({ kind: "wrong_token" });
@@ -181,7 +217,7 @@ describe("admin auth", () => {
     expect(missing.headers.get("cache-control")).toBe("no-store");
     expect((await call({ authorization: "Bearer nope" })).status).toBe(401);
     expect((await call({ authorization: `Bearer ${TOKEN}` })).status).toBe(200);
-    expect((await call({ cookie: `pp_admin=${createAdminSession().value}` })).status).toBe(200);
+    expect((await call({ cookie: `pp_admin=${(await createAdminSession()).value}` })).status).toBe(200);
     const wrongBody = await (await call({ authorization: "Bearer nope" })).text();
     expect(wrongBody).not.toContain(TOKEN);
 
@@ -211,6 +247,36 @@ describe("admin auth", () => {
     setAdminToken(undefined);
     expect((await post(bearer)).status).toBe(404);
     expect((await OVERVIEW_ROUTE(new Request("http://localhost/api/admin/overview", { headers: bearer }), {})).status).toBe(404);
+  });
+
+  it("refuses a state-changing admin request from another site with 403, session cookie or not", async () => {
+    const session = await createAdminSession();
+    const id = "00000000-0000-4000-8000-000000000000";
+    const retry = (headers: Record<string, string>) =>
+      RETRY_ROUTE(new Request(`http://localhost/api/admin/deliveries/${id}/retry`, { method: "POST", headers: { host: "localhost", ...headers } }), { params: Promise.resolve({ id }) });
+    const cookie = { cookie: `pp_admin=${session.value}` };
+
+    const foreigns: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: "http://localhost.evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: "http://localhost" }];
+    for (const foreign of foreigns) {
+      const response = await retry({ ...cookie, ...foreign });
+      expect(response.status, JSON.stringify(foreign)).toBe(403);
+      expect(await response.json()).toEqual({ error: { code: "forbidden", message: "Forms and operator actions are accepted from this site only." } });
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+    // A cross-site request is refused before the token is compared: it never counts as a guess.
+    expect((await retry({ authorization: "Bearer wrong", origin: "https://evil.example" })).status).toBe(403);
+    const db = await getDb();
+    expect(await db.rateLimit.count({ where: { key: { startsWith: ADMIN_CLIENT_BACKOFF.name } } })).toBe(0);
+
+    // This site, through a proxy that says so, or no browser at all: on to the credentials.
+    expect((await retry({ ...cookie, origin: "http://localhost", "sec-fetch-site": "same-origin" })).status).toBe(404);
+    expect((await retry({ ...cookie, origin: "https://paperpulse.example", "x-forwarded-host": "paperpulse.example" })).status).toBe(404);
+    expect((await retry({ authorization: `Bearer ${TOKEN}` })).status).toBe(404);
+    // Reading is not changing: a cross-site GET still gets the route's own answer.
+    expect((await OVERVIEW_ROUTE(new Request("http://localhost/api/admin/overview", { headers: { ...cookie, origin: "https://evil.example" } }), {})).status).toBe(200);
+    // Closed stays closed: 404 for everything, cross-site or not.
+    setAdminToken(undefined);
+    expect((await retry({ ...cookie, origin: "https://evil.example" })).status).toBe(404);
   });
 });
 

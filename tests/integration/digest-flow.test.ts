@@ -16,7 +16,7 @@ import { type ReceivedMessage, type TestSmtpServer } from "./helpers/smtp-server
 // email, confirmation, cron, digest content and headers, no second send, one-click
 // unsubscribe. Queue workers run in this process, exactly as in the web server.
 
-const CRON_SECRET = "digest-flow-cron-secret";
+const CRON_SECRET = "digest-flow-cron-secret-0123456789abcdef";
 const APP_URL = "https://paperpulse.example";
 let smtp: TestSmtpServer;
 

@@ -13,7 +13,7 @@ import { truncateAll } from "./helpers/reset";
 // route runs here only up to the point where nothing changed (401s, an empty run); the
 // browser tests call it on a real server (tests/e2e/submit.spec.ts).
 
-const SECRET = "cron-test-secret-5e1f";
+const SECRET = "cron-test-secret-5e1f-0123456789abcdef";
 const TODAY = "2026-06-15";
 const NOW = new Date(`${TODAY}T12:00:00Z`);
 let upstream: FakeUpstream;

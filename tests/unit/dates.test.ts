@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysOf, formatPeriodTitle, isoWeekOf, parseDay, parsePeriod, periodContaining } from "@/lib/papers/dates";
+import { addDays, daysOf, formatPeriodTitle, isoWeekOf, monthSchema, parseDay, parsePeriod, periodContaining, weekSchema } from "@/lib/papers/dates";
 
 describe("parseDay", () => {
   it("accepts real calendar dates", () => {
@@ -59,5 +59,40 @@ describe("months and days", () => {
     expect(formatPeriodTitle(parsePeriod("date", "2026-11-28")!)).toBe("Saturday, 28 November 2026");
     expect(formatPeriodTitle(parsePeriod("month", "2026-11")!)).toBe("November 2026");
     expect(formatPeriodTitle(parsePeriod("week", "2026-W48")!)).toBe("Week 48, 23 Nov 2026 – 29 Nov 2026");
+  });
+});
+
+describe("periods before arXiv (years 0-999 and 1000-1990) and after 2099", () => {
+  it.each([
+    ["week", "0100-W01"],
+    ["week", "0000-W01"],
+    ["week", "0999-W52"],
+    ["week", "1990-W10"],
+    ["week", "2100-W01"],
+    ["month", "0100-01"],
+    ["month", "0050-02"],
+    ["month", "0000-12"],
+    ["month", "1991-07"],
+    ["month", "2100-01"],
+  ] as const)("refuses %s %s without throwing", (kind, key) => {
+    expect(parsePeriod(kind, key)).toBeNull();
+  });
+
+  it("keeps the first and last listing periods", () => {
+    expect(parsePeriod("month", "1991-08")).toEqual({ kind: "month", key: "1991-08", start: "1991-08-01", end: "1991-08-31" });
+    expect(parsePeriod("week", "1991-W31")?.start).toBe("1991-07-29");
+    expect(parsePeriod("week", "2099-W53")?.end).toBe("2100-01-03");
+  });
+
+  it("does the calendar maths right for four-digit years below 1000 too", () => {
+    // Years were written unpadded ("100-12-28") and Date.UTC read 0-99 as 1900-1999.
+    expect(isoWeekOf("0100-01-04").key).toBe("0100-W01");
+    expect(isoWeekOf("0001-01-01").key).toBe("0001-W01");
+    expect(isoWeekOf("0099-12-31").key).toBe("0099-W53");
+  });
+
+  it("explains the range in the API's messages", () => {
+    expect(weekSchema.safeParse("0100-W01").error?.issues[0]?.message).toMatch(/between 1991-W31 and 2099-W53/);
+    expect(monthSchema.safeParse("0100-01").error?.issues[0]?.message).toMatch(/between 1991-08 and 2099-12/);
   });
 });

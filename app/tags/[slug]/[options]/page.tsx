@@ -11,6 +11,7 @@ import { tagLabel } from "@/components/tag-chip";
 import { ActiveTagFilters, TagFilter } from "@/components/tag-filter";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
 import { feedAlternates, tagFeedLinks } from "@/lib/feeds/links";
+import { InvalidCursorError } from "@/lib/papers/cursor";
 import { formatDayLong } from "@/lib/papers/dates";
 import { parseOptionsSegment } from "@/lib/papers/feed-route";
 import { feedHref, TAG_SLUG_RE } from "@/lib/papers/feed-params";
@@ -37,7 +38,12 @@ async function loadModel(params: Props["params"]) {
   return unstable_cache(() => loadTagView(slug, options), ["tag-view", slug, query], {
     tags: [CACHE_TAGS.allFeeds, CACHE_TAGS.tag(slug), ...extra.map(CACHE_TAGS.tag)],
     revalidate: 300,
-  })();
+  })().catch((error: unknown) => {
+    // proxy.ts refuses cursors of the wrong shape; one whose window lies outside the listings
+    // can only be made by hand, and is a 404 like any other address that is not a page.
+    if (error instanceof InvalidCursorError) return null;
+    throw error;
+  });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
