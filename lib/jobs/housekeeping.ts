@@ -1,3 +1,4 @@
+import { deleteOldContentChanges } from "@/lib/cache/content-changes";
 import { deleteExpiredRateLimits } from "@/lib/http/rate-limit";
 import { markAbandonedIngestRuns } from "@/lib/ingest/ingest-runs";
 import { expirePendingSignUps } from "@/lib/subscribers/commands";
@@ -9,6 +10,7 @@ export const HOUSEKEEPING_TASKS: Record<string, () => Promise<number>> = {
   expiredRateLimits: deleteExpiredRateLimits,
   abandonedIngestRuns: () => markAbandonedIngestRuns(),
   expiredSignUps: () => expirePendingSignUps(),
+  oldContentChanges: () => deleteOldContentChanges(),
 };
 
 export async function runHousekeeping(): Promise<Record<string, number>> {

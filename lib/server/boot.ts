@@ -1,3 +1,4 @@
+import { startFollowingContentChanges, stopFollowingContentChanges } from "@/lib/cache/page-cache-sync";
 import { closeDb, getDatabaseHandle } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getQueue, stopQueue } from "@/lib/jobs/queue";
@@ -28,6 +29,9 @@ async function boot(): Promise<void> {
   for (const warning of handle.migrations.warnings) log.warn(warning);
   const seed = await seedEmptyDatabase();
   if (seed.kind !== "skipped") log.info({ seed }, "seeded an empty database");
+  // After the seed and before the first request: the page cache (in memory, empty) reflects
+  // every change so far, and follows the ones other processes make from here on.
+  await startFollowingContentChanges();
   const schedule = isScheduleEnabled();
   if (env.WORKERS_IN_APP || schedule) {
     const boss = await getQueue();
@@ -47,6 +51,7 @@ function installShutdownHandlers(): void {
     stopping = true;
     log.info({ signal }, "shutting down");
     try {
+      stopFollowingContentChanges();
       await stopQueue();
       await closeDb();
     } catch (error) {
