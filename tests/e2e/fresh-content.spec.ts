@@ -13,7 +13,8 @@ import pg from "pg";
 //    re-import that changes a paper's upvotes; and a server on a new database serves none
 //    of those pages (the browser tests once failed on pages an earlier run left on disk).
 // 2. PostgreSQL with CRON_SECRET: the CLI imports beside a running server and tells it;
-//    the pages show it as soon as the command returns.
+//    the pages show it as soon as the command returns. A change naming too many pages to
+//    list expires every page.
 // 3. PostgreSQL, two instances, no CRON_SECRET: nobody tells them, and both follow the
 //    database's change log on their own.
 // Every server starts from the same build as the browser tests' server, whose pages the
@@ -233,6 +234,25 @@ test.describe("beside a running server (PostgreSQL)", () => {
 
     await runIngest([hfFileWithUpvotes(IMPORTED_ID, 61)], { DATABASE_URL: databaseUrl, CRON_SECRET: secret, APP_URL: app.base });
     expect(await upvotesOn(page, app.base, IMPORTED_ID)).toBe("61");
+
+    // A change naming more pages than is worth listing expires every page. Here the data
+    // changes behind the log's back, so only "everything" can bring it to the pages.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    await db.query("UPDATE papers SET title = 'Lattice Lanterns, Retitled' WHERE id = $1", [IMPORTED_ID]);
+    await db.end();
+    const others = Array.from({ length: 1_001 }, (_, i) => `2601.${String(i).padStart(5, "0")}`);
+    const revalidate = await fetch(`${app.base}/api/cron/revalidate`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ touchedPaperIds: others }),
+    });
+    expect(revalidate.status).toBe(200);
+    await page.goto(`${app.base}/papers/${IMPORTED_ID}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lattice Lanterns, Retitled");
+    await page.goto(`${app.base}/`);
+    await expect(page.getByRole("heading", { level: 2, name: "Lattice Lanterns, Retitled" })).toBeVisible();
+    expect(await (await fetch(`${app.base}/feeds/trending.rss`)).text()).toContain("Lattice Lanterns, Retitled");
     await app.stop();
   });
 
