@@ -41,23 +41,47 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<T
   return new Promise((resolve) => child.on("close", (code) => resolve({ ms: performance.now() - started, output, code })));
 }
 
+/** Milestones in npm start's output: Next's "Ready in" (the build, if any, is done) and the app's own "PaperPulse is ready" (database migrated and seeded). */
+const MILESTONES = { listening: /Ready in \d/, booted: /PaperPulse is ready/ } as const;
+
+interface Started {
+  ms: number;
+  /** When each milestone appeared, from the start; absent if the output never showed it. */
+  at: Partial<Record<keyof typeof MILESTONES, number>>;
+  child: ChildProcess;
+}
+
 /** `npm start` until GET / answers 200; returns the time and the running process. */
-async function start(env: NodeJS.ProcessEnv): Promise<{ ms: number; child: ChildProcess; output: () => string }> {
+async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   const started = performance.now();
   // Its own process group: npm, tsx and next start are three processes.
   const child = spawn("npm", ["start"], { cwd: clone, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const at: Started["at"] = {};
+  const onOutput = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const [name, pattern] of Object.entries(MILESTONES) as [keyof typeof MILESTONES, RegExp][]) {
+      if (at[name] === undefined && pattern.test(output)) at[name] = performance.now() - started;
+    }
+  };
+  child.stdout?.on("data", onOutput);
+  child.stderr?.on("data", onOutput);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
     const status = await fetch(`${base}/`, { signal: AbortSignal.timeout(30_000) }).then(
       (response) => response.status,
       () => 0,
     );
-    if (status === 200) return { ms: performance.now() - started, child, output: () => output };
+    if (status === 200) return { ms: performance.now() - started, at, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+function describeStart(run: Started): string {
+  const parts = [`${seconds(run.ms)} until / answers`];
+  if (run.at.listening !== undefined) parts.push(`Next listening at ${seconds(run.at.listening)}`);
+  if (run.at.booted !== undefined) parts.push(`database ready and seeded at ${seconds(run.at.booted)}`);
+  return `${parts.join(", ")}, load ${load()}`;
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -97,12 +121,12 @@ async function main(): Promise<void> {
 
   console.log(`first npm start (build, create the database, seed), load ${load()}`);
   const first = await start(env);
-  console.log(`  ${seconds(first.ms)} until / answers, load ${load()}`);
+  console.log(`  ${describeStart(first)}`);
   await stop(first.child);
 
   for (let i = 1; i <= Number(values.restarts); i += 1) {
     const again = await start(env);
-    console.log(`restart ${i}: ${seconds(again.ms)} until / answers, load ${load()}`);
+    console.log(`restart ${i}: ${describeStart(again)}`);
     await stop(again.child);
   }
 }
