@@ -9,6 +9,16 @@ const nextConfig: NextConfig = {
   // character: the largest CPU cost of serving a cached feed page after writing it
   // (docs/performance.md). The pages carry s-maxage for caches; a 304 would save bytes, not work.
   generateEtags: false,
+  // The page cache lives in this process's memory, never on disk. Next keeps its record of
+  // revalidated tags in memory only, so pages kept on disk outlive it: after a restart they
+  // came back as fresh, with whatever an import made in the meantime missing, and every
+  // server started from the same checkout (tests, a second instance, another database) read
+  // the others' pages. Held in memory, the cache starts empty with each process and follows
+  // the content change log from there (docs/performance.md, "From ingest to page").
+  experimental: { isrFlushToDisk: false },
+  // Per process (an LRU): a feed page is ~0.5 MB with its RSC payload and segments, a
+  // paper page ~0.1 MB. Evicted pages are rendered again on their next visit.
+  cacheMaxMemorySize: 256 * 1024 * 1024,
   // PGlite loads its WASM and extension bundles from its own package folder at run time;
   // bundled, every request fails (see ../shared/STACK.md). pg-boss is plain Node code that
   // needs no bundling either.

@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     if (summary.status === "failed") filesFailed += 1;
   }
   const notified = await notifyRunningServer(mergeChanges(summaries.map((s) => s.changes)));
-  if (!notified.notified) console.log(`Cached pages were not refreshed: ${notified.reason}.`);
+  if (!notified.notified) console.log(notified.message);
   if (filesFailed > 0) console.log(`${filesFailed} of ${args.length} ${args.length === 1 ? "file" : "files"} could not be imported.`);
   const total = (key: "new" | "updated" | "unchanged" | "failed") => summaries.reduce((sum, s) => sum + s[key], 0);
   console.log(describeCounts({ new: total("new"), updated: total("updated"), unchanged: total("unchanged"), failed: total("failed") }));

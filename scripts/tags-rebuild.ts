@@ -21,7 +21,7 @@ try {
   if (result.tagRowsAdded > 0) console.log(`${result.tagRowsAdded} tag rows added from lib/tags.`);
   if (result.removedTopics.length > 0) console.log(`Topics no longer in the rules, removed: ${result.removedTopics.join(", ")}.`);
   const notified = await notifyRunningServer(result.changes);
-  if (!notified.notified) console.log(`Cached pages were not refreshed: ${notified.reason}.`);
+  if (!notified.notified) console.log(notified.message);
   console.log(
     `${result.papers} papers checked, ${result.retagged} re-tagged (+${result.linksAdded} / -${result.linksRemoved} tag links) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -2,7 +2,7 @@
 // Server action behind the /submit form: validates, rate-limits per client address, adds
 // the paper through lib/ingest/submit-paper.ts and refreshes the pages that now show it.
 import { headers } from "next/headers";
-import { revalidateChangedContent } from "@/lib/cache/revalidate";
+import { catchUpWithContentChanges } from "@/lib/cache/page-cache-sync";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { submitPaper, type SubmitOutcome } from "@/lib/ingest/submit-paper";
 import { describeError, log } from "@/lib/log";
@@ -17,7 +17,7 @@ export async function submitPaperAction(_previous: SubmitState, formData: FormDa
   try {
     const client = clientIpFromHeaders(await headers());
     const { outcome, changes } = await submitPaper({ arxivId: value ?? undefined }, client);
-    if (changes) revalidateChangedContent(changes);
+    if (changes) await catchUpWithContentChanges();
     return { ...outcome, submitted };
   } catch (error) {
     // The visitor gets a plain message; the details stay in the log.

@@ -1,25 +1,20 @@
-import { revalidateTag } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import { CACHE_TAGS } from "./cache-tags";
 
-// Refreshes the cached pages an ingest changed. Must run inside a request (route handler
-// or server action): that is why scheduled ingests call the app's own cron route.
+// The one place that expires cached pages. Next only accepts this inside a request of the
+// server that holds the cache (a route handler or a server action): called anywhere else,
+// revalidateTag throws "Invariant: static generation store missing" (Next 16.4.6,
+// next/dist/server/web/spec-extension/revalidate.js). Whatever stores the pages, the
+// unstable_cache entries and full-route pages of today or "use cache" entries later, the
+// public revalidateTag/revalidatePath reach it: Next passes the tags to the incremental cache
+// and to every `cacheHandlers` handler.
 
-export interface ChangedContent {
-  touchedDays: string[];
-  touchedPaperIds: string[];
-  touchedTags: string[];
-  /** A day appeared (or disappeared): every feed's navigation may change. */
-  addedDays: boolean;
-}
-
-export function revalidateChangedContent(changes: ChangedContent): string[] {
-  const tags = changes.addedDays
-    ? [CACHE_TAGS.allFeeds]
-    : [CACHE_TAGS.latest, ...changes.touchedDays.map(CACHE_TAGS.day), ...changes.touchedTags.map(CACHE_TAGS.tag)];
-  if (changes.touchedPaperIds.length + changes.touchedDays.length + changes.touchedTags.length === 0 && !changes.addedDays) return [];
-  tags.push(...changes.touchedPaperIds.map(CACHE_TAGS.paper));
-  if (changes.addedDays) tags.push(...changes.touchedTags.map(CACHE_TAGS.tag));
-  // expire: 0 makes the next visitor get the new page, not one more stale copy.
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
-  return [...new Set(tags)];
+export function revalidateCacheTags(tags: readonly string[]): void {
+  for (const tag of new Set(tags)) {
+    // The root layout's path tag is on every page and route, and on every data entry read
+    // inside one: revalidating it is Next's documented "everything".
+    if (tag === CACHE_TAGS.everything) revalidatePath("/", "layout");
+    // expire: 0 makes the next visitor get the new page, not one more stale copy.
+    else revalidateTag(tag, { expire: 0 });
+  }
 }

@@ -1,3 +1,5 @@
+import { CACHE_TAGS, cacheTagsForChanges } from "@/lib/cache/cache-tags";
+import { recordContentChange } from "@/lib/cache/content-changes";
 import { getDb } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert";
 import { addDays, type Day, dayToDate, daysBetween } from "@/lib/papers/dates";
@@ -26,7 +28,11 @@ export async function loadDemoPapers(today: Day): Promise<number> {
     }));
   });
   await db.paperSnapshot.createMany({ data: snapshots, skipDuplicates: true });
-  await db.appSetting.upsert({ where: { key: DEMO_SETTING }, create: { key: DEMO_SETTING, value: true }, update: { value: true } });
+  await db.$transaction(async (tx) => {
+    await tx.appSetting.upsert({ where: { key: DEMO_SETTING }, create: { key: DEMO_SETTING, value: true }, update: { value: true } });
+    // The demo banner and the upvote charts: every page may show it differently.
+    await recordContentChange(tx, [CACHE_TAGS.everything], "demo");
+  });
   return papers.length;
 }
 
@@ -44,6 +50,9 @@ export async function removeDemoPapers(): Promise<string[] | null> {
     if (flag[0]?.value !== true) return null;
     const removed = await tx.$queryRaw<{ id: string }[]>`DELETE FROM papers WHERE source = 'demo' RETURNING id`;
     await tx.appSetting.deleteMany({ where: { key: DEMO_SETTING } });
-    return removed.map((row) => row.id).sort();
+    const ids = removed.map((row) => row.id).sort();
+    // Their days empty out and the banner goes: every feed, and each removed paper's page (now a 404).
+    await recordContentChange(tx, cacheTagsForChanges({ touchedDays: [], touchedPaperIds: ids, touchedTags: [], addedDays: true }), "demo");
+    return ids;
   });
 }

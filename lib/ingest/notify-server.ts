@@ -5,13 +5,14 @@ import { parseDay } from "@/lib/papers/dates";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import type { ChangedPages } from "./run-ingest";
 
-// A CLI import or tag rebuild writes to the database behind the web server's back; its
-// cached pages would stay stale until their revalidate window (5 min for feeds, 1 h for
-// paper pages) ends. With PostgreSQL and CRON_SECRET set, the CLI tells the running server
-// what changed through POST /api/cron/revalidate. On the embedded database no server can be
-// running (it owns the data folder), so there is nobody to tell.
+// A CLI import or tag rebuild logs what it changed in the database's content change log
+// (lib/cache/content-changes.ts), which every running server follows within a second or two.
+// With PostgreSQL and CRON_SECRET set, the CLI also asks the server at APP_URL to catch up
+// through POST /api/cron/revalidate, so the pages are current when the command returns. On the
+// embedded database no server can be running (it owns the data folder); the next one starts
+// with an empty page cache.
 
-/** Per request; the CLI sends bigger change sets in chunks. */
+/** Per request, for callers that name pages in the body. */
 export const MAX_REVALIDATE_ITEMS = 5_000;
 
 export const changedPagesSchema = z.strictObject({
@@ -21,35 +22,28 @@ export const changedPagesSchema = z.strictObject({
   addedDays: z.boolean().default(false),
 });
 
-export type NotifyOutcome = { notified: true; requests: number } | { notified: false; reason: string };
+/** `message`: the line the CLI prints when no running server was asked. */
+export type NotifyOutcome = { notified: true; requests: number } | { notified: false; message: string };
 
 export async function notifyRunningServer(changes: ChangedPages): Promise<NotifyOutcome> {
   const env = getEnv();
-  if (env.embedded) return { notified: false, reason: "embedded database: no server can be running while this command holds it" };
-  if (!env.CRON_SECRET) return { notified: false, reason: "CRON_SECRET is not set, so the server cannot be asked; cached pages refresh within 5 minutes" };
+  if (env.embedded) return { notified: false, message: "The server shows the changes when it starts again (npm start)." };
+  if (!env.CRON_SECRET) return { notified: false, message: "Running servers pick the changes up from the database within a few seconds (set CRON_SECRET to have them refreshed before this command returns)." };
   const total = changes.touchedDays.length + changes.touchedPaperIds.length + changes.touchedTags.length;
   if (total === 0 && !changes.addedDays) return { notified: true, requests: 0 };
-
-  const chunks: ChangedPages[] = [];
-  const slice = (list: string[], i: number) => list.slice(i * MAX_REVALIDATE_ITEMS, (i + 1) * MAX_REVALIDATE_ITEMS);
-  const count = Math.max(1, ...[changes.touchedDays, changes.touchedPaperIds, changes.touchedTags].map((list) => Math.ceil(list.length / MAX_REVALIDATE_ITEMS)));
-  for (let i = 0; i < count; i += 1) {
-    chunks.push({ touchedDays: slice(changes.touchedDays, i), touchedPaperIds: slice(changes.touchedPaperIds, i), touchedTags: slice(changes.touchedTags, i), addedDays: changes.addedDays && i === 0 });
-  }
+  // The change log says what changed: the server is only asked to catch up now.
   const url = `${env.appUrl}/api/cron/revalidate`;
-  for (const chunk of chunks) {
-    try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${env.CRON_SECRET}`, "Content-Type": "application/json" },
-        body: JSON.stringify(chunk),
-        signal: AbortSignal.timeout(10_000),
-      });
-      await response.body?.cancel();
-      if (!response.ok) return { notified: false, reason: `${url} answered HTTP ${response.status}` };
-    } catch (error) {
-      return { notified: false, reason: `no server answered at ${env.appUrl} (${describeError(error)}); cached pages refresh within 5 minutes` };
-    }
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${env.CRON_SECRET}`, "Content-Type": "application/json" },
+      body: "{}",
+      signal: AbortSignal.timeout(10_000),
+    });
+    await response.body?.cancel();
+    if (!response.ok) return { notified: false, message: `${url} answered HTTP ${response.status}; running servers pick the changes up from the database within a few seconds.` };
+  } catch (error) {
+    return { notified: false, message: `No server answered at ${env.appUrl} (${describeError(error)}); running servers pick the changes up from the database within a few seconds.` };
   }
-  return { notified: true, requests: chunks.length };
+  return { notified: true, requests: 1 };
 }

@@ -1,3 +1,5 @@
+import { cacheTagsForChanges, type ChangedContent } from "@/lib/cache/cache-tags";
+import { recordContentChange } from "@/lib/cache/content-changes";
 import { getDatabaseHandle, getDb, Prisma } from "@/lib/db";
 import { type Day, todayUtc } from "@/lib/papers/dates";
 import { indexedText } from "@/lib/search/indexed-text";
@@ -80,14 +82,12 @@ export async function upsertPapers(inputs: readonly PaperInput[], options: Upser
         stopped = true;
         throw error;
       }
-      for (const outcome of batchResult) {
-        result[outcome.change] += 1;
-        if (outcome.change === "unchanged" || outcome.change === "skipped") continue;
-        days.add(outcome.listedOn);
-        result.touchedPaperIds.push(outcome.id);
-        for (const slug of outcome.tagSlugs) tags.add(slug);
-        if (outcome.addedDay) result.addedDays = true;
-      }
+      for (const outcome of batchResult) result[outcome.change] += 1;
+      const changed = changedContentOf(batchResult);
+      for (const day of changed.touchedDays) days.add(day);
+      result.touchedPaperIds.push(...changed.touchedPaperIds);
+      for (const slug of changed.touchedTags) tags.add(slug);
+      if (changed.addedDays) result.addedDays = true;
       done += batch.length;
       options.onBatch?.(done, grouped.length);
     }
@@ -122,6 +122,17 @@ interface BatchOutcome {
   /** Tags before and after, so tag pages the paper left are refreshed too. */
   tagSlugs: string[];
   addedDay: boolean;
+}
+
+/** The pages a batch changed: its new and updated papers, their days and tags (before and after). */
+function changedContentOf(outcomes: readonly BatchOutcome[]): ChangedContent {
+  const touched = outcomes.filter((outcome) => outcome.change === "new" || outcome.change === "updated");
+  return {
+    touchedDays: [...new Set(touched.map((outcome) => outcome.listedOn))],
+    touchedPaperIds: touched.map((outcome) => outcome.id),
+    touchedTags: [...new Set(touched.flatMap((outcome) => outcome.tagSlugs))],
+    addedDays: touched.some((outcome) => outcome.addedDay),
+  };
 }
 
 interface Merged {
@@ -198,10 +209,13 @@ async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: Readon
       if (snapshots.length > 0) await writeSnapshots(tx, snapshots.sort(byId), today);
 
       const tagsById = new Map(tagged.map((t) => [t.row.id, [...new Set([...t.before, ...t.tags.map((tag) => tag.slug)])]]));
-      return merged.map(({ id, merged: m }): BatchOutcome => {
+      const outcomes = merged.map(({ id, merged: m }): BatchOutcome => {
         if (m === null) return { id, change: "skipped", listedOn: today, tagSlugs: [], addedDay: false };
         return { id, change: m.change, listedOn: m.row.listedOn, tagSlugs: tagsById.get(id) ?? [], addedDay: m.change === "new" && !knownDays.has(m.row.listedOn) };
       });
+      // In this transaction: the batch's pages are logged as changed exactly when it commits.
+      await recordContentChange(tx, cacheTagsForChanges(changedContentOf(outcomes)), "import");
+      return outcomes;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

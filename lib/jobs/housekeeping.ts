@@ -1,4 +1,5 @@
 import { deleteExpiredAdminSessions } from "@/lib/admin/sessions";
+import { deleteOldContentChanges } from "@/lib/cache/content-changes";
 import { deleteExpiredRateLimits } from "@/lib/http/rate-limit";
 import { markAbandonedIngestRuns } from "@/lib/ingest/ingest-runs";
 import { expirePendingSignUps } from "@/lib/subscribers/commands";
@@ -13,6 +14,7 @@ export const HOUSEKEEPING_TASKS: Record<string, () => Promise<number>> = {
   expiredSignUps: () => expirePendingSignUps(),
   expiredNoticeClaims: () => deleteExpiredNoticeClaims(),
   expiredAdminSessions: () => deleteExpiredAdminSessions(),
+  oldContentChanges: () => deleteOldContentChanges(),
 };
 
 export async function runHousekeeping(): Promise<Record<string, number>> {

@@ -32,12 +32,16 @@ export function isScheduleEnabled(): boolean {
   return env.SCHEDULER === "on" || (env.SCHEDULER === "auto" && env.embedded);
 }
 
-export async function callOwnCronRoute(path: string): Promise<Response> {
+/** POSTs to this process's own cron route (`body`, when given, as JSON). */
+export async function callOwnCronRoute(path: string, options: { body?: unknown; timeoutMs?: number } = {}): Promise<Response> {
   const env = getEnv();
+  const headers: Record<string, string> = { Authorization: `Bearer ${internalCronSecret()}` };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
   return fetch(`http://127.0.0.1:${env.PORT}${path}`, {
     method: "POST",
-    headers: { Authorization: `Bearer ${internalCronSecret()}` },
-    signal: AbortSignal.timeout(15 * 60_000),
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 15 * 60_000),
   });
 }
 

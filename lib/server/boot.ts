@@ -1,3 +1,4 @@
+import { startFollowingContentChanges, stopFollowingContentChanges } from "@/lib/cache/page-cache-sync";
 import { closeDb, getDatabaseHandle } from "@/lib/db";
 import { type Env, getEnv, InvalidEnvironmentError } from "@/lib/env";
 import { getQueue, stopQueue } from "@/lib/jobs/queue";
@@ -33,11 +34,15 @@ async function boot(): Promise<void> {
   );
   for (const warning of handle.migrations.warnings) log.warn(warning);
   registerServiceStop(async () => {
+    stopFollowingContentChanges();
     await stopQueue();
     await closeDb();
   });
   const seed = await seedEmptyDatabase();
   if (seed.kind !== "skipped") log.info({ seed }, "seeded an empty database");
+  // After the seed and before the first request: the page cache (in memory, empty) reflects
+  // every change so far, and follows the ones other processes make from here on.
+  await startFollowingContentChanges();
   const schedule = isScheduleEnabled();
   if (env.WORKERS_IN_APP || schedule) {
     const boss = await getQueue();

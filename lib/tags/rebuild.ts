@@ -1,3 +1,5 @@
+import { cacheTagsForChanges } from "@/lib/cache/cache-tags";
+import { recordContentChange } from "@/lib/cache/content-changes";
 import { getDb } from "@/lib/db";
 import { replacePaperTags, tagDefinitionsFor, upsertTagRows } from "@/lib/ingest/paper-tags";
 import { flushSearchIndex } from "@/lib/ingest/upsert";
@@ -85,6 +87,9 @@ export async function rebuildAllTags(options: { batchSize?: number; onBatch?: (d
         if (changed.length > 0) {
           await upsertTagRows(tx, tagDefinitionsFor(changed.map((c) => ({ id: c.row.id, categories: c.row.categories, tags: c.tags }))));
           await replacePaperTags(tx, changed.map((c) => ({ id: c.row.id, slugs: c.tags.map((tag) => tag.slug) })));
+          // Feed pages show tag chips and filters: a retagged paper changes all of them.
+          const slugs = [...new Set(changed.flatMap((c) => [...c.added, ...c.removed]))];
+          await recordContentChange(tx, cacheTagsForChanges({ touchedDays: [], touchedPaperIds: changed.map((c) => c.row.id), touchedTags: slugs, addedDays: true }), "tags:rebuild");
         }
         for (const c of changed) {
           result.retagged += 1;
@@ -107,9 +112,13 @@ export async function rebuildAllTags(options: { batchSize?: number; onBatch?: (d
 
   // A topic removed from the rules: its page would stay empty forever, so its row goes too.
   const ruleSlugs = TOPIC_RULES.map((rule) => rule.slug);
-  const removed = await db.$queryRaw<{ slug: string }[]>`
-    DELETE FROM tags WHERE kind = 'topic' AND NOT (slug = ANY(${ruleSlugs}::text[])) RETURNING slug`;
-  result.removedTopics = removed.map((row) => row.slug).sort();
+  result.removedTopics = await db.$transaction(async (tx) => {
+    const removed = await tx.$queryRaw<{ slug: string }[]>`
+      DELETE FROM tags WHERE kind = 'topic' AND NOT (slug = ANY(${ruleSlugs}::text[])) RETURNING slug`;
+    const slugs = removed.map((row) => row.slug).sort();
+    await recordContentChange(tx, cacheTagsForChanges({ touchedDays: [], touchedPaperIds: [], touchedTags: slugs, addedDays: slugs.length > 0 }), "tags:rebuild");
+    return slugs;
+  });
   for (const slug of result.removedTopics) touchedTags.add(slug);
 
   result.changes.touchedTags = [...touchedTags].sort();

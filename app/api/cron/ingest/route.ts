@@ -1,7 +1,7 @@
 // GET|POST /api/cron/ingest: imports the configured sources (Hugging Face days, arXiv API
 // categories, arXiv RSS; see docs/ingestion.md) and refreshes the cached pages they changed.
 // Called hourly by the in-app schedule or by any external cron, with the cron secret.
-import { revalidateChangedContent } from "@/lib/cache/revalidate";
+import { catchUpWithContentChanges } from "@/lib/cache/page-cache-sync";
 import { methodNotAllowed, withApiErrors } from "@/lib/http/api-response";
 import { withCronAuth } from "@/lib/http/cron-auth";
 import { ingestConfiguredSources } from "@/lib/ingest/scheduled-ingest";
@@ -16,7 +16,8 @@ const ERRORS_SHOWN = 20;
 const handler = withApiErrors(
   withCronAuth(async () => {
     const summary = await ingestConfiguredSources();
-    const revalidated = revalidateChangedContent(summary.changes);
+    // The import logged its changes; this server's pages catch up before it answers.
+    const revalidated = await catchUpWithContentChanges();
     const allFailed = summary.runs.length > 0 && summary.runs.every((run) => run.status === "failed");
     return Response.json(
       {
@@ -35,7 +36,7 @@ const handler = withApiErrors(
           errors: run.errors.slice(0, ERRORS_SHOWN),
         })),
         skipped: summary.skipped,
-        revalidated: revalidated.length,
+        revalidated,
       },
       // Every source unreachable is worth an alert from an external cron; some failing is not.
       { status: allFailed ? 502 : 200, headers: { "Cache-Control": "no-store" } },

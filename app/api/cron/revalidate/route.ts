@@ -1,7 +1,9 @@
-// POST /api/cron/revalidate: refreshes the cached pages a write outside this server changed
-// (`npm run ingest`, `npm run tags:rebuild` against a shared PostgreSQL). Cache revalidation
+// POST /api/cron/revalidate: brings this server's page cache up to the content change log now
+// (`npm run ingest` and `npm run tags:rebuild` call it; so does the server's own follower of
+// the log, lib/cache/page-cache-sync.ts), plus any pages named in the body. Cache revalidation
 // only works inside a request of the server that holds the cache, hence a route.
-import { revalidateChangedContent } from "@/lib/cache/revalidate";
+import { cacheTagsForChanges } from "@/lib/cache/cache-tags";
+import { catchUpWithContentChanges } from "@/lib/cache/page-cache-sync";
 import { ApiError, methodNotAllowed, parseOrThrow, withApiErrors } from "@/lib/http/api-response";
 import { withCronAuth } from "@/lib/http/cron-auth";
 import { changedPagesSchema } from "@/lib/ingest/notify-server";
@@ -23,8 +25,8 @@ export const POST = withApiErrors(
       throw new ApiError(400, "bad_request", `Malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
     const changes = parseOrThrow(changedPagesSchema, json);
-    const tags = revalidateChangedContent(changes);
-    return Response.json({ ok: true, revalidated: tags.length }, { headers: { "Cache-Control": "no-store" } });
+    const revalidated = await catchUpWithContentChanges(cacheTagsForChanges(changes));
+    return Response.json({ ok: true, revalidated }, { headers: { "Cache-Control": "no-store" } });
   }),
 );
 
