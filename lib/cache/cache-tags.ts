@@ -10,6 +10,7 @@ export const CACHE_TAGS = {
   day: (day: Day) => `feed:day:${day}`,
   paper: (id: string) => `paper:${id}`,
   tag: (slug: string) => `tag:${slug}`,
+  org: (name: string) => `org:${name}`,
 } as const;
 
 export function cacheTagsForPeriod(period: Pick<Period, "start" | "end">): string[] {

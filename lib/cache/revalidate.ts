@@ -8,6 +8,8 @@ export interface ChangedContent {
   touchedDays: string[];
   touchedPaperIds: string[];
   touchedTags: string[];
+  /** Hugging Face organizations whose pages list a changed paper. */
+  touchedOrgs?: string[];
   /** A day appeared (or disappeared): every feed's navigation may change. */
   addedDays: boolean;
 }
@@ -16,8 +18,9 @@ export function revalidateChangedContent(changes: ChangedContent): string[] {
   const tags = changes.addedDays
     ? [CACHE_TAGS.allFeeds]
     : [CACHE_TAGS.latest, ...changes.touchedDays.map(CACHE_TAGS.day), ...changes.touchedTags.map(CACHE_TAGS.tag)];
-  if (changes.touchedPaperIds.length + changes.touchedDays.length + changes.touchedTags.length === 0 && !changes.addedDays) return [];
-  tags.push(...changes.touchedPaperIds.map(CACHE_TAGS.paper));
+  const touchedOrgs = changes.touchedOrgs ?? [];
+  if (changes.touchedPaperIds.length + changes.touchedDays.length + changes.touchedTags.length + touchedOrgs.length === 0 && !changes.addedDays) return [];
+  tags.push(...changes.touchedPaperIds.map(CACHE_TAGS.paper), ...touchedOrgs.map(CACHE_TAGS.org));
   if (changes.addedDays) tags.push(...changes.touchedTags.map(CACHE_TAGS.tag));
   // expire: 0 makes the next visitor get the new page, not one more stale copy.
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
