@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { errorResponse } from "@/lib/http/api-response";
+import { ORGANIZATION_NAME } from "@/lib/orgs/organization-name";
 import { contentSecurityPolicy, createNonce, isPerRequestPage } from "@/lib/http/security-headers";
 import { screenServerActionRequest } from "@/lib/http/server-action-guard";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
@@ -17,6 +18,7 @@ import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 const NOT_FOUND_PATH = "/_not-found-page";
 const FEED_PATH = /^\/papers\/(date|week|month)\/([^/]+)\/?$/;
 const TAG_PATH = /^\/tags\/([^/]+)\/?$/;
+const ORG_PATH = /^\/orgs\/([^/]+)\/?$/;
 const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
 
 export async function proxy(request: NextRequest) {
@@ -61,6 +63,14 @@ export async function proxy(request: NextRequest) {
     return rewrite(request, `/tags/${slug}/${optionsSegment(feedOptionsQuery(options.data))}`);
   }
 
+  // Organization pages, the same way: /orgs/<name>?sort&tags&cursor → /orgs/<name>/<options>.
+  if (pathname.startsWith("/orgs/")) {
+    const name = ORG_PATH.exec(pathname)?.[1];
+    const options = parseFeedOptions(searchParams);
+    if (!name || !ORGANIZATION_NAME.test(name) || !options.success) return rewrite(request, NOT_FOUND_PATH);
+    return rewrite(request, `/orgs/${name}/${optionsSegment(feedOptionsQuery(options.data))}`);
+  }
+
   if (pathname.startsWith("/papers/") && !pathname.startsWith("/papers/go")) {
     const id = decodeUriComponentOrNull(pathname.slice("/papers/".length).replace(/\/$/, ""));
     const parsed = id === null ? null : parseArxivId(id);
@@ -89,7 +99,7 @@ function rewrite(request: NextRequest, path: string) {
 
 export const config = {
   matcher: [
-    "/", "/papers/:path*", "/feed/:path*", "/tags/:path*", "/search", "/subscribe/:path*", "/manage/:path*", "/unsubscribe/:path*", "/outbox/:path*", "/admin/:path*",
+    "/", "/papers/:path*", "/feed/:path*", "/tags/:path*", "/orgs/:path*", "/search", "/subscribe/:path*", "/manage/:path*", "/unsubscribe/:path*", "/outbox/:path*", "/admin/:path*",
     // Routes that decode parameters from the path (see the %-escape check).
     "/api/papers/:path+",
     "/feeds/:path*",
