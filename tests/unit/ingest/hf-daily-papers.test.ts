@@ -163,4 +163,29 @@ describe("parseHfDailyPapers, payload shapes", () => {
       { index: 1, id: "2606.00001", title: "T", message: "paper.publishedAt: required" },
     ]);
   });
+
+  describe("decoration: organization, mediaUrls, ai_summary", () => {
+    const withHf = (paper: Record<string, unknown>, outer: Record<string, unknown> = {}) =>
+      parseHfDailyPapers([{ paper: { ...minimal.paper, ...paper }, ...outer }]);
+
+    it("reads the organization from the paper or the outer item, resolving a site-relative avatar", () => {
+      const org = { _id: "x", name: "acme-ai", fullname: "Acme  AI\nLab", avatar: "/avatars/acme.svg" };
+      expect(withHf({ organization: org }).items[0]?.input.organization).toEqual({ name: "acme-ai", fullName: "Acme AI Lab", avatarUrl: "https://huggingface.co/avatars/acme.svg" });
+      expect(withHf({}, { organization: { name: "acme-ai" } }).items[0]?.input.organization).toEqual({ name: "acme-ai", fullName: "acme-ai", avatarUrl: null });
+    });
+
+    it("leaves out what cannot be shown safely, and never loses the paper for it", () => {
+      const result = withHf({
+        organization: { name: "../../etc", fullname: "Bad", avatar: "javascript:alert(1)" },
+        mediaUrls: ["https://tracker.example.com/pixel.png", "http://cdn-uploads.huggingface.co/a.png", "https://cdn-uploads.huggingface.co/demo.mp4", "https://cdn-uploads.huggingface.co/fig.webp", 42],
+        ai_summary: "   ",
+      });
+      expect(result.errors).toEqual([]);
+      expect(result.items[0]?.input.organization).toBeUndefined();
+      expect(result.items[0]?.input.mediaUrls).toEqual(["https://cdn-uploads.huggingface.co/fig.webp"]);
+      expect(result.items[0]?.input.aiSummary).toBeUndefined();
+      const avatar = withHf({ organization: { name: "ok", fullname: "OK", avatar: "https://evil.example.org/a.png" } }).items[0]?.input.organization;
+      expect(avatar).toEqual({ name: "ok", fullName: "OK", avatarUrl: null });
+    });
+  });
 });
