@@ -11,6 +11,8 @@ import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 
 type XmlObject = Record<string, unknown>;
 
+const UNCLOSED_AT_END = /^Invalid '\[([^\]]*)\]' found\.$/;
+
 /**
  * Validates first because XMLParser silently returns {} for many malformed documents.
  * Namespace prefixes are removed so arxiv:comment is read as "comment" whatever prefix the
@@ -24,6 +26,12 @@ export function parseXmlDocument(xml: string, arrayTags: readonly string[]): { d
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { line, col, msg } = validation.err;
+    const unclosed = UNCLOSED_AT_END.exec(msg);
+    if (unclosed?.[1]) {
+      // The validator reports elements still open at the end as a JSON list "at line 1, column 1".
+      const names = [...unclosed[1].matchAll(/"([^"]+)"/g)].map((match) => `<${match[1]}>`);
+      return { error: `Malformed XML: the document ends with ${names.join(", ")} still open (a truncated download?)` };
+    }
     return { error: `Malformed XML at line ${line}, column ${col}: ${msg}` };
   }
   const parser = new XMLParser({
