@@ -34,7 +34,9 @@ const httpsUrl = z.url({ protocol: /^https$/ }).max(2_000);
 /** A Hugging Face organization: handle, display name, avatar. */
 export const organizationInputSchema = z.object({
   name: z.string().trim().min(1).max(100, tooLong(100)).regex(ORGANIZATION_NAME, "must be a Hugging Face handle"),
-  fullName: shortText(300),
+  // NUL is refused here too, so the HF parser can leave a broken organization out rather
+  // than lose the paper to the check at the end of this file.
+  fullName: shortText(300).refine((value) => !value.includes("\u0000"), "contains a NUL character"),
   avatarUrl: httpsUrl.nullable(),
 });
 export type OrganizationInput = z.infer<typeof organizationInputSchema>;

@@ -48,6 +48,8 @@ const FEED_ERROR = /^\s*Feed error for query/i;
 /** One announcement, whichever spelling it came in. */
 interface Announcement {
   guid: string;
+  /** Where the guid was: <guid> in RSS 2.0, <id> in the Atom form; error messages name it. */
+  guidField: "guid" | "id";
   link: string;
   description: string;
   announceType: string | undefined;
@@ -77,6 +79,7 @@ export function parseArxivRss(xml: string): ParseResult {
       isObject(item)
         ? {
             guid: readText(item.guid)?.trim() ?? "",
+            guidField: "guid",
             link: readText(item.link)?.trim() ?? "",
             description: readText(item.description) ?? "",
             announceType: readText(item.announce_type),
@@ -108,6 +111,7 @@ export function parseArxivRssAtom(xml: string): ParseResult {
       isObject(entry)
         ? {
             guid: readText(entry.id)?.trim() ?? "",
+            guidField: "id",
             link: readAlternateLink(entry.link),
             description: readText(entry.summary) ?? "",
             announceType: readText(entry.announce_type),
@@ -158,9 +162,10 @@ function parseAnnouncement(item: Announcement, index: number): { item: ParsedIte
   const fail = (message: string) => ({
     error: { index, id: arxivId?.id ?? (guid.slice(0, 100) || undefined), ...(rawTitle ? { title: rawTitle } : {}), message },
   });
-  if (!arxivId) return fail(guid ? `guid: "${guid.slice(0, 80)}" is not an arXiv id` : "guid: required");
+  const field = item.guidField;
+  if (!arxivId) return fail(guid ? `${field}: "${guid.slice(0, 80)}" is not an arXiv id` : `${field}: required`);
   const mismatch = [fromHeader, fromLink].find((other): other is ArxivId => other !== null && other.id !== arxivId.id);
-  if (mismatch) return fail(`link: points to ${mismatch.id} but guid is ${arxivId.id}`);
+  if (mismatch) return fail(`link: points to ${mismatch.id} but ${field} is ${arxivId.id}`);
 
   const announce = readAnnounceType(item.announceType ?? header?.[2]);
   if ("error" in announce) return fail(announce.error);
