@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parsePayload } from "@/lib/ingest/parsers/detect";
 
 // The real saved payloads in tests/fixtures/ingest/real (provenance in its README).
 
@@ -21,4 +22,16 @@ export function readRealPayload(name: string): string {
 /** The complete entries of the truncated Atom feed: cut after the last </entry>, then closed. */
 export function completeEntries(truncatedAtom: string): string {
   return `${truncatedAtom.slice(0, truncatedAtom.lastIndexOf("</entry>") + "</entry>".length)}\n</feed>\n`;
+}
+
+/** Every paper of the real payloads once (first occurrence), as the topic rules see it. */
+export function loadRealPapers(): { id: string; title: string; abstract: string; keywords: string[] }[] {
+  const seen = new Map<string, { id: string; title: string; abstract: string; keywords: string[] }>();
+  for (const name of Object.values(REAL)) {
+    const body = name === REAL.rssAtomTruncated ? completeEntries(readRealPayload(name)) : readRealPayload(name);
+    for (const { input } of parsePayload(body).items) {
+      if (!seen.has(input.id)) seen.set(input.id, { id: input.id, title: input.title, abstract: input.abstract, keywords: input.keywords ?? [] });
+    }
+  }
+  return [...seen.values()];
 }
