@@ -143,17 +143,32 @@ interface Merged {
   change: PaperChange;
 }
 
-function mergeGroup(stored: PaperRow | null, inputs: PaperInput[], today: Day, updateOnly: ReadonlySet<PaperInput>): Merged | null {
+/** One record as the merge sees it: counts older than what is stored are taken out (see upsertBatch). */
+interface IncomingRecord {
+  input: PaperInput;
+  merged: PaperInput;
+  /** The day its counts describe. */
+  observedOn: Day;
+}
+
+function mergeGroup(stored: PaperRow | null, records: IncomingRecord[], today: Day, updateOnly: ReadonlySet<PaperInput>): (Merged & { records: IncomingRecord[] }) | null {
   let row = stored;
   const applied: PaperInput[] = [];
-  for (const input of inputs) {
-    if (row === null && updateOnly.has(input)) continue;
-    row = mergePaper(row, input, today).row;
-    applied.push(input);
+  const appliedRecords: IncomingRecord[] = [];
+  for (const record of records) {
+    if (row === null && updateOnly.has(record.input)) continue;
+    row = mergePaper(row, record.merged, today).row;
+    applied.push(record.input);
+    appliedRecords.push(record);
   }
   if (row === null) return null;
   const change: PaperChange = stored === null ? "new" : rowsEqual(stored, row) ? "unchanged" : "updated";
-  return { inputs: applied, row, change };
+  return { inputs: applied, row, change, records: appliedRecords };
+}
+
+/** The day a record's upvotes describe (UpsertOptions.snapshotDay), never after today. */
+function observedOn(input: PaperInput, today: Day, snapshotDay: "today" | "listed"): Day {
+  return snapshotDay === "listed" && input.listedOn !== undefined && input.listedOn < today ? input.listedOn : today;
 }
 
 async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: ReadonlySet<PaperInput>, snapshotDay: "today" | "listed"): Promise<BatchOutcome[]> {
@@ -174,7 +189,18 @@ async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: Readon
         FROM papers WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
       const storedById = new Map(stored.map((row) => [row.id, rowFromSql(row)]));
 
-      const merged = batch.map((group) => ({ id: group[0]!.id, merged: mergeGroup(storedById.get(group[0]!.id) ?? null, group, today, updateOnly) }));
+      // A saved file's counts are as old as the day they describe: they always go into that
+      // day's snapshot, but replace the paper's current counts only when nothing newer was seen.
+      const latestSeen = snapshotDay === "listed" ? await readLatestSnapshotDays(tx, ids) : new Map<string, Day>();
+      const records = batch.map((group) =>
+        group.map((input): IncomingRecord => {
+          const day = observedOn(input, today, snapshotDay);
+          const latest = latestSeen.get(input.id);
+          const stale = input.upvotes !== undefined && latest !== undefined && day < latest;
+          return { input, observedOn: day, merged: stale ? { ...input, upvotes: undefined, githubStars: undefined, commentCount: undefined } : input };
+        }),
+      );
+      const merged = records.map((group) => ({ id: group[0]!.input.id, merged: mergeGroup(storedById.get(group[0]!.input.id) ?? null, group, today, updateOnly) }));
       const changed = merged.flatMap((m) => (m.merged && m.merged.change !== "unchanged" ? [m.merged] : []));
 
       // Tags before the change: a paper that loses a tag must leave that tag's page.
@@ -211,15 +237,19 @@ async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: Readon
           retagged.some((t) => t.change !== "new"),
         );
       }
-      // Upvotes seen, even when nothing else changed, so the history has no gaps.
+      // Upvotes seen, even when nothing else changed, so the history has no gaps: one row per
+      // paper and day the counts describe, the last record of that day winning.
       const snapshots = merged.flatMap((m) => {
-        const counted = m.merged?.inputs.filter((input) => input.upvotes !== undefined) ?? [];
-        if (!m.merged || counted.length === 0) return [];
-        const listed = counted.at(-1)?.listedOn;
-        const day = snapshotDay === "listed" && listed !== undefined && listed < today ? listed : today;
-        return [{ row: m.merged.row, day }];
+        if (!m.merged) return [];
+        const row = m.merged.row;
+        const byDay = new Map<Day, Snapshot>();
+        for (const { input, observedOn: day } of m.merged.records) {
+          if (input.upvotes === undefined) continue;
+          byDay.set(day, { paperId: row.id, day, upvotes: input.upvotes, githubStars: input.githubStars ?? row.githubStars, commentCount: input.commentCount ?? row.commentCount });
+        }
+        return [...byDay.values()];
       });
-      if (snapshots.length > 0) await writeSnapshots(tx, snapshots.sort((a, b) => byId(a.row, b.row)));
+      if (snapshots.length > 0) await writeSnapshots(tx, snapshots.sort((a, b) => (a.paperId === b.paperId ? (a.day < b.day ? -1 : 1) : a.paperId < b.paperId ? -1 : 1)));
 
       const storedOrgs = new Map(stored.map((row) => [row.id, row.organization]));
 
@@ -365,8 +395,23 @@ async function writePapers(tx: Tx, rows: PaperRow[], tagSlugs: ReadonlyMap<strin
       on_hugging_face = EXCLUDED.on_hugging_face, subject_classes = EXCLUDED.subject_classes, tag_slugs = EXCLUDED.tag_slugs, modified_at = now()`;
 }
 
-async function writeSnapshots(tx: Tx, snapshots: { row: PaperRow; day: Day }[]): Promise<void> {
-  const json = JSON.stringify(snapshots.map(({ row: r, day }) => ({ paper_id: r.id, day, upvotes: r.upvotes, github_stars: r.githubStars, comment_count: r.commentCount })));
+interface Snapshot {
+  paperId: string;
+  day: Day;
+  upvotes: number;
+  githubStars: number | null;
+  commentCount: number;
+}
+
+/** The newest day each paper's counts were seen on. */
+async function readLatestSnapshotDays(tx: Tx, ids: readonly string[]): Promise<Map<string, Day>> {
+  const rows = await tx.$queryRaw<{ paper_id: string; day: string }[]>`
+    SELECT paper_id, max(day)::text AS day FROM paper_snapshots WHERE paper_id = ANY(${ids}::text[]) GROUP BY paper_id`;
+  return new Map(rows.map((row) => [row.paper_id, row.day]));
+}
+
+async function writeSnapshots(tx: Tx, snapshots: Snapshot[]): Promise<void> {
+  const json = JSON.stringify(snapshots.map((s) => ({ paper_id: s.paperId, day: s.day, upvotes: s.upvotes, github_stars: s.githubStars, comment_count: s.commentCount })));
   await tx.$executeRaw`
     INSERT INTO paper_snapshots (paper_id, day, upvotes, github_stars, comment_count)
     SELECT paper_id, day, upvotes, github_stars, comment_count

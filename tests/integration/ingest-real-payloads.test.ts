@@ -184,6 +184,18 @@ describe("Hugging Face: organization, figures, summary, snapshots", () => {
       { day: "2026-06-12", upvotes: 103 },
       { day: "2026-06-14", upvotes: 140 },
     ]);
+    expect((await row("2606.13392"))?.upvotes).toBe(140);
+
+    // The saved file again, later: its day's snapshot is kept, and its older counts do not
+    // replace the newer ones the paper shows.
+    writeFileSync(file, readRealPayload(REAL.hf).replace('"upvotes":103', '"upvotes":104'));
+    await importPayload(payloadTarget(file), { trigger: "cli", today: "2026-12-05" });
+    const after = await row("2606.13392");
+    expect(after?.snapshots).toEqual([
+      { day: "2026-06-12", upvotes: 104 },
+      { day: "2026-06-14", upvotes: 140 },
+    ]);
+    expect(after?.upvotes).toBe(140);
   });
 });
 
