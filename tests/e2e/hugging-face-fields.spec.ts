@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 
@@ -120,6 +121,9 @@ test("the organization page lists its papers, and an unknown organization is a 4
   await expect(page).toHaveTitle(/End-to-End Research Lab: papers/);
   await expect(page.getByRole("region", { name: "Papers" }).getByRole("article")).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Planted Figures for Testing Cards" })).toHaveAttribute("href", `/papers/${HF_PAPER}`);
+  // The card's new parts (organization link, summary label, figure) pass axe too.
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.getByRole("navigation", { name: "Sort" }).getByRole("link", { name: "Newest" }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${ORG}\\?sort=new$`));
   await expect(page.getByRole("region", { name: "Papers" }).getByRole("article")).toHaveCount(1);
