@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/http/api-response";
+import { ORGANIZATION_NAME } from "@/lib/orgs/organization-name";
 import { contentSecurityPolicy, createNonce, isPerRequestPage, strictTransportSecurity } from "@/lib/http/security-headers";
 import { screenPagePost } from "@/lib/http/server-action-guard";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
@@ -22,6 +23,7 @@ import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 const NOT_FOUND_PATH = "/_not-found-page";
 const FEED_PATH = /^\/papers\/(date|week|month)\/([^/]+)\/?$/;
 const TAG_PATH = /^\/tags\/([^/]+)\/?$/;
+const ORG_PATH = /^\/orgs\/([^/]+)\/?$/;
 const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
 /** Route handlers outside /api: they answer their own methods and bodies. */
 const ROUTE_HANDLER_PATH = /^\/(?:api|feeds)\/|^\/papers\/go\/?$/;
@@ -84,6 +86,16 @@ async function route(request: NextRequest): Promise<Response> {
     // Tag pages list search results: their cursors are the search engine's.
     if (options.data.cursor && !isSearchCursor(options.data.cursor, options.data.sort)) return rewrite(request, NOT_FOUND_PATH);
     return rewrite(request, `/tags/${slug}/${optionsSegment(feedOptionsQuery(options.data))}`);
+  }
+
+  // Organization pages, the same way: /orgs/<name>?sort&tags&cursor → /orgs/<name>/<options>.
+  if (pathname.startsWith("/orgs/")) {
+    const name = ORG_PATH.exec(pathname)?.[1];
+    const options = parseFeedOptions(searchParams);
+    if (!name || !ORGANIZATION_NAME.test(name) || !options.success) return rewrite(request, NOT_FOUND_PATH);
+    // Organization pages list a feed: their cursors are the feed's.
+    if (options.data.cursor && !isFeedCursor(options.data.cursor, options.data.sort)) return rewrite(request, NOT_FOUND_PATH);
+    return rewrite(request, `/orgs/${name}/${optionsSegment(feedOptionsQuery(options.data))}`);
   }
 
   if (pathname.startsWith("/papers/") && !pathname.startsWith("/papers/go")) {

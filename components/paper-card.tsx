@@ -3,6 +3,7 @@ import { formatDayShort } from "@/lib/papers/dates";
 import { formatAuthors } from "@/lib/papers/format";
 import type { RankedPaper } from "@/lib/papers/types";
 import { truncateMathText } from "@/lib/text/math-segments";
+import { AiSummaryLine, CardThumbnail, OrganizationLink } from "./hugging-face-extras";
 import { MathText } from "./math-text";
 import { TagChip } from "./tag-chip";
 import { TrendingExplainer } from "./trending-explainer";
@@ -35,7 +36,14 @@ export function PaperCard({ paper, rank }: { paper: RankedPaper; rank?: number }
             </Link>
           </h2>
           <p className="card-meta">
-            {`${formatAuthors(paper.authors)} · listed `}
+            {formatAuthors(paper.authors)}
+            {paper.organization && (
+              <>
+                {" · "}
+                <OrganizationLink organization={paper.organization} />
+              </>
+            )}
+            {" · listed "}
             <time dateTime={paper.listedOn}>{formatDayShort(paper.listedOn)}</time>
             {paper.githubRepo && (
               <>
@@ -50,6 +58,7 @@ export function PaperCard({ paper, rank }: { paper: RankedPaper; rank?: number }
             {" · "}
             <TrendingExplainer id={paper.id} parts={paper.trending} />
           </p>
+          {paper.aiSummary && <AiSummaryLine text={paper.aiSummary} />}
           <p className="card-abstract">
             <MathText text={truncateMathText(paper.abstract, CARD_ABSTRACT_CHARS)} compact />
           </p>
@@ -63,6 +72,7 @@ export function PaperCard({ paper, rank }: { paper: RankedPaper; rank?: number }
             </ul>
           )}
         </div>
+        {paper.thumbnailUrl && <CardThumbnail url={paper.thumbnailUrl} />}
       </div>
     </article>
   );

@@ -1,5 +1,5 @@
 // npm run ingest -- <file-or-url>...: imports saved Hugging Face daily papers JSON, arXiv
-// API (Atom) or arXiv RSS payloads, detecting the format of each. One ingest run per file.
+// API (Atom) or arXiv RSS (RSS 2.0 or Atom) payloads, detecting the format of each. One ingest run per file.
 // Shows a progress bar on a terminal, plain lines otherwise, and ends with the line
 // "N new, N updated, N unchanged, N failed". Exits 1 when a file could not be imported at
 // all, 2 on bad usage. On the embedded database the web server must be stopped (it owns
@@ -13,6 +13,7 @@ if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = "error";
 const { closeDb } = await import("@/lib/db");
 const { EmbeddedDatabaseBusyError } = await import("@/lib/db/embedded-lock");
 const { importPayload, payloadTarget } = await import("@/lib/ingest/import-payload");
+const { describeErrorItem } = await import("@/lib/ingest/ingest-runs");
 const { notifyRunningServer } = await import("@/lib/ingest/notify-server");
 const { mergeChanges } = await import("@/lib/ingest/scheduled-ingest");
 type Summary = Awaited<ReturnType<typeof importPayload>>;
@@ -22,7 +23,7 @@ const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const interactive = process.stderr.isTTY === true;
 
 if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
-  console.error("Usage: npm run ingest -- <file-or-url>...\n  Imports Hugging Face daily papers JSON, arXiv API Atom or arXiv RSS payloads (format detected per file).");
+  console.error("Usage: npm run ingest -- <file-or-url>...\n  Imports Hugging Face daily papers JSON, arXiv API Atom or arXiv RSS (rss.arxiv.org/rss or /atom) payloads (format detected per file).");
   process.exit(args.length === 0 ? 2 : 0);
 }
 
@@ -73,7 +74,8 @@ function report(argument: string, summary: Summary): void {
   ].filter((part): part is string => part !== null);
   console.log(`${mark} ${argument}: ${describeCounts(summary)} (${extras.join(", ")})`);
   for (const error of summary.errors.slice(0, ERRORS_PRINTED)) {
-    const where = error.index === undefined ? "" : `item ${error.index}${error.id ? ` (${error.id})` : ""}: `;
+    const item = error.index === undefined ? "" : describeErrorItem(error);
+    const where = item ? `${item}: ` : "";
     console.log(`    ${where}${error.message}`);
   }
   if (summary.failed > ERRORS_PRINTED) console.log(`    … ${summary.failed - ERRORS_PRINTED} more; run ${summary.runId} in ingest_runs keeps up to 200`);

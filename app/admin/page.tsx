@@ -9,6 +9,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { isAdminEnabled } from "@/lib/admin/auth";
 import { type AdminOverview, type DeliveryState, getAdminOverview, getDeliveryState, SUBSCRIBER_STATUSES } from "@/lib/admin/queries";
+import { describeErrorItem } from "@/lib/ingest/ingest-runs";
 import { currentAdminAccess } from "./access";
 import { ActivityChart } from "./activity-chart";
 import { AutoRefresh } from "./auto-refresh";
@@ -277,8 +278,7 @@ function Dashboard({ overview, signedIn, retried }: { overview: AdminOverview; s
                           <ul className="mt-1 flex flex-col gap-1 text-xs">
                             {run.errors.slice(0, 20).map((error, index) => (
                               <li key={index} className="break-all">
-                                {error.id ? `${error.id}: ` : error.index !== undefined ? `#${error.index}: ` : ""}
-                                {error.message}
+                                {[describeErrorItem(error), error.message].filter(Boolean).join(": ")}
                               </li>
                             ))}
                           </ul>

@@ -10,6 +10,7 @@ export const CACHE_TAGS = {
   day: (day: Day) => `feed:day:${day}`,
   paper: (id: string) => `paper:${id}`,
   tag: (slug: string) => `tag:${slug}`,
+  org: (name: string) => `org:${name}`,
   /**
    * Every cached page and data entry. Not a tag the pages carry: lib/cache/revalidate.ts
    * expires it through the root layout path, which every page and route is under.
@@ -30,17 +31,20 @@ export interface ChangedContent {
   touchedDays: string[];
   touchedPaperIds: string[];
   touchedTags: string[];
+  /** Hugging Face organizations whose pages list a changed paper. */
+  touchedOrgs?: string[];
   /** A day appeared (or disappeared): every feed's navigation may change. */
   addedDays: boolean;
 }
 
 /** The cache tags whose pages a change shows differently; [] when it changed nothing. */
 export function cacheTagsForChanges(changes: ChangedContent): string[] {
-  if (changes.touchedPaperIds.length + changes.touchedDays.length + changes.touchedTags.length === 0 && !changes.addedDays) return [];
+  const touchedOrgs = changes.touchedOrgs ?? [];
+  if (changes.touchedPaperIds.length + changes.touchedDays.length + changes.touchedTags.length + touchedOrgs.length === 0 && !changes.addedDays) return [];
   const tags = changes.addedDays
     ? [CACHE_TAGS.allFeeds, ...changes.touchedTags.map(CACHE_TAGS.tag)]
     : [CACHE_TAGS.latest, ...changes.touchedDays.map(CACHE_TAGS.day), ...changes.touchedTags.map(CACHE_TAGS.tag)];
-  tags.push(...changes.touchedPaperIds.map(CACHE_TAGS.paper));
+  tags.push(...changes.touchedPaperIds.map(CACHE_TAGS.paper), ...touchedOrgs.map(CACHE_TAGS.org));
   const unique = [...new Set(tags)];
   return unique.length > MAX_TAGS_PER_CHANGE ? [CACHE_TAGS.everything] : unique;
 }

@@ -59,7 +59,8 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, appUrl: string
       id: url,
       link: url,
       date: dayToDate(paper.listedOn),
-      published: new Date(paper.publishedAt),
+      // Unknown for a paper only arXiv RSS has announced: left out rather than guessed.
+      ...(paper.publishedAt ? { published: new Date(paper.publishedAt) } : {}),
       description: asHtml(abstract),
       content: `<p>${escapeHtml(formatAuthors(paper.authors, 10))}</p><p>${escapeHtml(abstract)}</p><p><a href="${arxivAbsUrl(paper.id)}">arXiv</a> · <a href="${arxivPdfUrl(paper.id, paper.version)}">PDF</a> · ${paper.upvotes} upvotes</p>`,
       author: paper.authors.slice(0, 10).map((name) => ({ name: asRssHtml(name) })),

@@ -61,6 +61,9 @@ export async function importPayload(target: PayloadTarget, options: ImportOption
     source: target.source,
     trigger: options.trigger,
     today: options.today,
+    // A saved file's upvotes describe the day it lists a paper on, not the day it is imported;
+    // a URL is fetched now.
+    snapshotDay: target.kind === "file" ? "listed" : "today",
     onProgress: options.onProgress,
     load: async () => {
       const payload = await readPayload(target);

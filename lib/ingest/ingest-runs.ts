@@ -7,11 +7,23 @@ export type IngestTrigger = "cron" | "cli" | "submit" | "boot" | "bench";
 export type IngestRunStatus = "running" | "succeeded" | "partial" | "failed";
 
 export interface IngestRunError {
-  /** arXiv id of the item, when the item had a readable one. */
+  /** arXiv id of the item as written, when the item had one. */
   id?: string;
+  /** Title of the item, when it had one. */
+  title?: string;
   /** Position of the item in its payload. */
   index?: number;
   message: string;
+}
+
+/**
+ * Which item an error is about, for people: `item 3 (2606.00467, “A title”)`, or as much of
+ * it as the item had. Empty for an error about the whole payload.
+ */
+export function describeErrorItem(error: Pick<IngestRunError, "id" | "title" | "index">): string {
+  const names = [error.id, error.title ? `“${error.title}”` : undefined].filter((part): part is string => Boolean(part));
+  if (error.index === undefined) return names.join(", ");
+  return names.length > 0 ? `item ${error.index} (${names.join(", ")})` : `item ${error.index}`;
 }
 
 /** Errors kept per run; the counts stay exact, the list is a sample for the operator. */
@@ -77,7 +89,8 @@ export async function finishIngestRun(id: string, finished: FinishedRun): Promis
 export function capErrors(errors: readonly IngestRunError[]): IngestRunError[] {
   const kept = errors.slice(0, MAX_RUN_ERRORS).map((error) => ({
     ...error,
-    ...(error.id === undefined ? {} : { id: storableText(error.id) }),
+    ...(error.id === undefined ? {} : { id: storableText(error.id.slice(0, MAX_ERROR_LENGTH)) }),
+    ...(error.title === undefined ? {} : { title: storableText(error.title.slice(0, MAX_ERROR_LENGTH)) }),
     message: storableText(error.message.slice(0, MAX_ERROR_LENGTH)),
   }));
   if (errors.length > MAX_RUN_ERRORS) kept.push({ message: `… and ${errors.length - MAX_RUN_ERRORS} more errors not kept` });
@@ -129,6 +142,13 @@ function readErrors(value: unknown): IngestRunError[] {
     if (typeof entry !== "object" || entry === null) return [];
     const record = entry as Record<string, unknown>;
     if (typeof record.message !== "string") return [];
-    return [{ message: record.message, ...(typeof record.id === "string" ? { id: record.id } : {}), ...(typeof record.index === "number" ? { index: record.index } : {}) }];
+    return [
+      {
+        message: record.message,
+        ...(typeof record.id === "string" ? { id: record.id } : {}),
+        ...(typeof record.title === "string" ? { title: record.title } : {}),
+        ...(typeof record.index === "number" ? { index: record.index } : {}),
+      },
+    ];
   });
 }

@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { describeError } from "@/lib/log";
 import { parseDay } from "@/lib/papers/dates";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { ORGANIZATION_NAME } from "@/lib/orgs/organization-name";
 import type { ChangedPages } from "./run-ingest";
 
 // A CLI import or tag rebuild logs what it changed in the database's content change log
@@ -19,6 +20,7 @@ export const changedPagesSchema = z.strictObject({
   touchedDays: z.array(z.string().refine((day) => parseDay(day) === day, "must be a day YYYY-MM-DD")).max(MAX_REVALIDATE_ITEMS).default([]),
   touchedPaperIds: z.array(z.string().refine((id) => parseArxivId(id)?.id === id, "must be an arXiv id without version")).max(MAX_REVALIDATE_ITEMS).default([]),
   touchedTags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a tag slug")).max(MAX_REVALIDATE_ITEMS).default([]),
+  touchedOrgs: z.array(z.string().regex(ORGANIZATION_NAME, "must be a Hugging Face organization name")).max(MAX_REVALIDATE_ITEMS).default([]),
   addedDays: z.boolean().default(false),
 });
 

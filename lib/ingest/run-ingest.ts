@@ -23,6 +23,8 @@ export interface RunIngestOptions {
   load: () => Promise<ParseResult>;
   /** The day new papers without a listed day go on; defaults to today (UTC). */
   today?: Day;
+  /** Which day upvote snapshots describe (UpsertOptions.snapshotDay): "listed" for saved files. */
+  snapshotDay?: "today" | "listed";
   onProgress?: (done: number, total: number) => void;
   /**
    * Whether stored real papers replace a loaded demo set (default true). /submit passes
@@ -35,6 +37,8 @@ export interface ChangedPages {
   touchedDays: string[];
   touchedPaperIds: string[];
   touchedTags: string[];
+  /** Hugging Face organizations whose pages changed (absent: none). */
+  touchedOrgs?: string[];
   addedDays: boolean;
 }
 
@@ -57,9 +61,6 @@ export interface IngestRunSummary {
   changes: ChangedPages;
 }
 
-/** arXiv RSS announce types that re-announce an older paper: they update, never create. */
-const UPDATE_ONLY_ANNOUNCE_TYPES = new Set(["replace", "replace-cross", "absonly"]);
-
 export async function runIngest(options: RunIngestOptions): Promise<IngestRunSummary> {
   const started = performance.now();
   const run = await startIngestRun(options.source, options.trigger);
@@ -73,14 +74,17 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRunSum
   try {
     const parsed = await options.load();
     if (parsed.payloadError) fatal = parsed.payloadError;
-    for (const error of parsed.errors) errors.push({ index: error.index, ...(error.id ? { id: error.id } : {}), message: error.message });
+    for (const error of parsed.errors) {
+      errors.push({ index: error.index, ...(error.id ? { id: error.id } : {}), ...(error.title ? { title: error.title } : {}), message: error.message });
+    }
     failed = parsed.errors.length;
 
     if (!fatal && parsed.items.length > 0) {
       const inputs = parsed.items.map((item) => item.input);
-      const updateOnly = new Set<PaperInput>(parsed.items.filter((item) => item.announceType && UPDATE_ONLY_ANNOUNCE_TYPES.has(item.announceType)).map((item) => item.input));
+      const updateOnly = new Set<PaperInput>(parsed.items.filter((item) => item.updateOnly).map((item) => item.input));
       upserted = await upsertPapers(inputs, {
         today: options.today,
+        snapshotDay: options.snapshotDay,
         updateOnly,
         onBatch: (done, total) => {
           written = done;
@@ -117,6 +121,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRunSum
       touchedDays: upserted?.touchedDays ?? [],
       touchedPaperIds: [...(upserted?.touchedPaperIds ?? []), ...demoRemoved],
       touchedTags: upserted?.touchedTags ?? [],
+      touchedOrgs: upserted?.touchedOrgs ?? [],
       // The demo set leaving empties its days: every feed's navigation changes.
       addedDays: (upserted?.addedDays ?? false) || demoRemoved.length > 0,
     },

@@ -69,11 +69,12 @@ export async function ingestConfiguredSources(now: Date = new Date()): Promise<S
 }
 
 export function mergeChanges(list: readonly ChangedPages[]): ChangedPages {
-  const union = (pick: (c: ChangedPages) => string[]) => [...new Set(list.flatMap(pick))].sort();
+  const union = (pick: (c: ChangedPages) => string[] | undefined) => [...new Set(list.flatMap((c) => pick(c) ?? []))].sort();
   return {
     touchedDays: union((c) => c.touchedDays),
     touchedPaperIds: union((c) => c.touchedPaperIds),
     touchedTags: union((c) => c.touchedTags),
+    touchedOrgs: union((c) => c.touchedOrgs),
     addedDays: list.some((c) => c.addedDays),
   };
 }

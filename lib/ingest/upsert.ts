@@ -5,7 +5,7 @@ import { type Day, todayUtc } from "@/lib/papers/dates";
 import { indexedText } from "@/lib/search/indexed-text";
 import { tagsForPaper } from "@/lib/tags";
 import { mergePaper, type PaperChange, type PaperRow, rowsEqual } from "./merge-paper";
-import type { PaperInput, PaperSourceName } from "./paper-input";
+import type { OrganizationInput, PaperInput, PaperSourceName } from "./paper-input";
 import { replacePaperTags, tagDefinitionsFor, upsertTagRows } from "./paper-tags";
 
 // The only code that writes papers. Each batch is one transaction: a batch lands whole or
@@ -29,13 +29,21 @@ export interface UpsertResult {
   touchedDays: Day[];
   touchedPaperIds: string[];
   touchedTags: string[];
+  /** Hugging Face organizations whose pages list a changed paper, or whose name or avatar changed. */
+  touchedOrgs: string[];
   /** True when a listed day appeared that had no papers before. */
   addedDays: boolean;
 }
 
 export interface UpsertOptions {
-  /** The day new papers without a listed day go on, and the day of upvote snapshots. */
+  /** The day new papers without a listed day go on, and the day of live upvote snapshots. */
   today?: Day;
+  /**
+   * Which day an upvote snapshot describes. "today" (default): the counts were just fetched.
+   * "listed": a saved payload imported later, whose counts describe the day it lists the
+   * paper on (an HF daily list), not the day of the import; never later than today.
+   */
+  snapshotDay?: "today" | "listed";
   /**
    * Records (by identity) that may update a stored paper but never create one: an arXiv RSS
    * replacement of a paper we never had is old news and must not land on today's feed.
@@ -47,9 +55,11 @@ export interface UpsertOptions {
 export async function upsertPapers(inputs: readonly PaperInput[], options: UpsertOptions = {}): Promise<UpsertResult> {
   const today = options.today ?? todayUtc();
   const updateOnly = options.updateOnly ?? new Set<PaperInput>();
-  const result: UpsertResult = { new: 0, updated: 0, unchanged: 0, skipped: 0, touchedDays: [], touchedPaperIds: [], touchedTags: [], addedDays: false };
+  const result: UpsertResult = { new: 0, updated: 0, unchanged: 0, skipped: 0, touchedDays: [], touchedPaperIds: [], touchedTags: [], touchedOrgs: [], addedDays: false };
   const days = new Set<Day>();
   const tags = new Set<string>();
+  const orgs = new Set<string>();
+  const snapshotDay = options.snapshotDay ?? "today";
 
   // The same paper twice in one payload (a cross-listing and a replacement in one RSS file):
   // its records are merged in payload order, exactly as if they had come in two imports.
@@ -77,12 +87,13 @@ export async function upsertPapers(inputs: readonly PaperInput[], options: Upser
       const batch = batches[nextBatch++]!;
       let batchResult: BatchOutcome[];
       try {
-        batchResult = await upsertBatch(batch, today, updateOnly);
+        batchResult = await upsertBatch(batch, today, updateOnly, snapshotDay);
       } catch (error) {
         stopped = true;
         throw error;
       }
       for (const outcome of batchResult) result[outcome.change] += 1;
+      for (const outcome of batchResult) for (const name of outcome.orgs) orgs.add(name);
       const changed = changedContentOf(batchResult);
       for (const day of changed.touchedDays) days.add(day);
       result.touchedPaperIds.push(...changed.touchedPaperIds);
@@ -100,6 +111,7 @@ export async function upsertPapers(inputs: readonly PaperInput[], options: Upser
   result.touchedPaperIds.sort();
   result.touchedDays = [...days].sort();
   result.touchedTags = [...tags].sort();
+  result.touchedOrgs = [...orgs].sort();
   return result;
 }
 
@@ -121,6 +133,8 @@ interface BatchOutcome {
   listedOn: Day;
   /** Tags before and after, so tag pages the paper left are refreshed too. */
   tagSlugs: string[];
+  /** Organization pages to refresh: the paper's organization before and after, and any whose row changed. */
+  orgs: string[];
   addedDay: boolean;
 }
 
@@ -131,6 +145,8 @@ function changedContentOf(outcomes: readonly BatchOutcome[]): ChangedContent {
     touchedDays: [...new Set(touched.map((outcome) => outcome.listedOn))],
     touchedPaperIds: touched.map((outcome) => outcome.id),
     touchedTags: [...new Set(touched.flatMap((outcome) => outcome.tagSlugs))],
+    // An organization's page changes with its papers and with its own name or avatar.
+    touchedOrgs: [...new Set(outcomes.flatMap((outcome) => outcome.orgs))],
     addedDays: touched.some((outcome) => outcome.addedDay),
   };
 }
@@ -141,20 +157,35 @@ interface Merged {
   change: PaperChange;
 }
 
-function mergeGroup(stored: PaperRow | null, inputs: PaperInput[], today: Day, updateOnly: ReadonlySet<PaperInput>): Merged | null {
+/** One record as the merge sees it: counts older than what is stored are taken out (see upsertBatch). */
+interface IncomingRecord {
+  input: PaperInput;
+  merged: PaperInput;
+  /** The day its counts describe. */
+  observedOn: Day;
+}
+
+function mergeGroup(stored: PaperRow | null, records: IncomingRecord[], today: Day, updateOnly: ReadonlySet<PaperInput>): (Merged & { records: IncomingRecord[] }) | null {
   let row = stored;
   const applied: PaperInput[] = [];
-  for (const input of inputs) {
-    if (row === null && updateOnly.has(input)) continue;
-    row = mergePaper(row, input, today).row;
-    applied.push(input);
+  const appliedRecords: IncomingRecord[] = [];
+  for (const record of records) {
+    if (row === null && updateOnly.has(record.input)) continue;
+    row = mergePaper(row, record.merged, today).row;
+    applied.push(record.input);
+    appliedRecords.push(record);
   }
   if (row === null) return null;
   const change: PaperChange = stored === null ? "new" : rowsEqual(stored, row) ? "unchanged" : "updated";
-  return { inputs: applied, row, change };
+  return { inputs: applied, row, change, records: appliedRecords };
 }
 
-async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: ReadonlySet<PaperInput>): Promise<BatchOutcome[]> {
+/** The day a record's upvotes describe (UpsertOptions.snapshotDay), never after today. */
+function observedOn(input: PaperInput, today: Day, snapshotDay: "today" | "listed"): Day {
+  return snapshotDay === "listed" && input.listedOn !== undefined && input.listedOn < today ? input.listedOn : today;
+}
+
+async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: ReadonlySet<PaperInput>, snapshotDay: "today" | "listed"): Promise<BatchOutcome[]> {
   const db = await getDb();
   const ids = batch.map((group) => group[0]!.id).sort();
   return db.$transaction(
@@ -166,12 +197,24 @@ async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: Readon
         SELECT pg_advisory_xact_lock(${PAPER_LOCK_CLASS}::int, hashtext(id)) FROM unnest(${ids}::text[]) AS id ORDER BY id) AS locked`;
       // Lock and read in one statement, in id order (see the top of this file).
       const stored = await tx.$queryRaw<StoredRow[]>`
-        SELECT id, version, title, abstract, authors, published_at, updated_at, listed_on::text AS listed_on, primary_category,
-          categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords, source::text AS source
+        SELECT id, version, title, abstract, authors, published_at, published_at_exact, updated_at, listed_on::text AS listed_on, primary_category,
+          categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords,
+          organization, media_urls, ai_summary, on_hugging_face, subject_classes, source::text AS source
         FROM papers WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
       const storedById = new Map(stored.map((row) => [row.id, rowFromSql(row)]));
 
-      const merged = batch.map((group) => ({ id: group[0]!.id, merged: mergeGroup(storedById.get(group[0]!.id) ?? null, group, today, updateOnly) }));
+      // A saved file's counts are as old as the day they describe: they always go into that
+      // day's snapshot, but replace the paper's current counts only when nothing newer was seen.
+      const latestSeen = snapshotDay === "listed" ? await readLatestSnapshotDays(tx, ids) : new Map<string, Day>();
+      const records = batch.map((group) =>
+        group.map((input): IncomingRecord => {
+          const day = observedOn(input, today, snapshotDay);
+          const latest = latestSeen.get(input.id);
+          const stale = input.upvotes !== undefined && latest !== undefined && day < latest;
+          return { input, observedOn: day, merged: stale ? { ...input, upvotes: undefined, githubStars: undefined, commentCount: undefined } : input };
+        }),
+      );
+      const merged = records.map((group) => ({ id: group[0]!.input.id, merged: mergeGroup(storedById.get(group[0]!.input.id) ?? null, group, today, updateOnly) }));
       const changed = merged.flatMap((m) => (m.merged && m.merged.change !== "unchanged" ? [m.merged] : []));
 
       // Tags before the change: a paper that loses a tag must leave that tag's page.
@@ -193,6 +236,10 @@ async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: Readon
         : [];
       const knownDays = new Set(existingDays.map((d) => d.day));
 
+      // Organizations first (papers reference them), from every record that names one: a
+      // renamed or re-avatared organization is updated even when none of its papers changed.
+      const changedOrgs = await upsertOrganizations(tx, merged.flatMap((m) => m.merged?.inputs ?? []));
+
       // Written in id order too: two imports inserting the same new papers then wait for each other instead of deadlocking.
       const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
       if (changed.length > 0) await writePapers(tx, changed.map((m) => m.row).sort(byId), new Map(tagged.map((t) => [t.row.id, t.tags.map((tag) => tag.slug)])));
@@ -204,14 +251,28 @@ async function upsertBatch(batch: PaperInput[][], today: Day, updateOnly: Readon
           retagged.some((t) => t.change !== "new"),
         );
       }
-      // Upvotes seen today, even when nothing else changed, so the history has no gaps.
-      const snapshots = merged.flatMap((m) => (m.merged && m.merged.inputs.some((input) => input.upvotes !== undefined) ? [m.merged.row] : []));
-      if (snapshots.length > 0) await writeSnapshots(tx, snapshots.sort(byId), today);
+      // Upvotes seen, even when nothing else changed, so the history has no gaps: one row per
+      // paper and day the counts describe, the last record of that day winning.
+      const snapshots = merged.flatMap((m) => {
+        if (!m.merged) return [];
+        const row = m.merged.row;
+        const byDay = new Map<Day, Snapshot>();
+        for (const { input, observedOn: day } of m.merged.records) {
+          if (input.upvotes === undefined) continue;
+          byDay.set(day, { paperId: row.id, day, upvotes: input.upvotes, githubStars: input.githubStars ?? row.githubStars, commentCount: input.commentCount ?? row.commentCount });
+        }
+        return [...byDay.values()];
+      });
+      if (snapshots.length > 0) await writeSnapshots(tx, snapshots.sort((a, b) => (a.paperId === b.paperId ? (a.day < b.day ? -1 : 1) : a.paperId < b.paperId ? -1 : 1)));
+
+      const storedOrgs = new Map(stored.map((row) => [row.id, row.organization]));
 
       const tagsById = new Map(tagged.map((t) => [t.row.id, [...new Set([...t.before, ...t.tags.map((tag) => tag.slug)])]]));
       const outcomes = merged.map(({ id, merged: m }): BatchOutcome => {
-        if (m === null) return { id, change: "skipped", listedOn: today, tagSlugs: [], addedDay: false };
-        return { id, change: m.change, listedOn: m.row.listedOn, tagSlugs: tagsById.get(id) ?? [], addedDay: m.change === "new" && !knownDays.has(m.row.listedOn) };
+        if (m === null) return { id, change: "skipped", listedOn: today, tagSlugs: [], orgs: [], addedDay: false };
+        const paperOrgs = m.change === "unchanged" ? [] : [storedOrgs.get(id), m.row.organization].filter((name): name is string => Boolean(name));
+        const orgs = [...new Set([...paperOrgs, ...changedOrgs])];
+        return { id, change: m.change, listedOn: m.row.listedOn, tagSlugs: tagsById.get(id) ?? [], orgs, addedDay: m.change === "new" && !knownDays.has(m.row.listedOn) };
       });
       // In this transaction: the batch's pages are logged as changed exactly when it commits.
       await recordContentChange(tx, cacheTagsForChanges(changedContentOf(outcomes)), "import");
@@ -229,6 +290,7 @@ interface StoredRow {
   abstract: string;
   authors: string[] | null;
   published_at: Date;
+  published_at_exact: boolean;
   updated_at: Date;
   listed_on: string;
   primary_category: string | null;
@@ -242,6 +304,11 @@ interface StoredRow {
   upvotes: number;
   comment_count: number;
   keywords: string[] | null;
+  organization: string | null;
+  media_urls: string[] | null;
+  ai_summary: string | null;
+  on_hugging_face: boolean;
+  subject_classes: string[] | null;
   source: PaperSourceName;
 }
 
@@ -253,6 +320,7 @@ function rowFromSql(row: StoredRow): PaperRow {
     abstract: row.abstract,
     authors: row.authors ?? [],
     publishedAt: row.published_at,
+    publishedAtExact: row.published_at_exact,
     updatedAt: row.updated_at,
     listedOn: row.listed_on,
     primaryCategory: row.primary_category,
@@ -266,6 +334,11 @@ function rowFromSql(row: StoredRow): PaperRow {
     upvotes: row.upvotes,
     commentCount: row.comment_count,
     keywords: row.keywords ?? [],
+    organization: row.organization,
+    mediaUrls: row.media_urls ?? [],
+    aiSummary: row.ai_summary,
+    onHuggingFace: row.on_hugging_face,
+    subjectClasses: row.subject_classes ?? [],
     source: row.source,
   };
 }
@@ -292,6 +365,7 @@ async function writePapers(tx: Tx, rows: PaperRow[], tagSlugs: ReadonlyMap<strin
       abstract: row.abstract,
       authors: row.authors,
       published_at: row.publishedAt.toISOString(),
+      published_at_exact: row.publishedAtExact,
       updated_at: row.updatedAt.toISOString(),
       listed_on: row.listedOn,
       primary_category: row.primaryCategory,
@@ -305,6 +379,11 @@ async function writePapers(tx: Tx, rows: PaperRow[], tagSlugs: ReadonlyMap<strin
       upvotes: row.upvotes,
       comment_count: row.commentCount,
       keywords: row.keywords,
+      organization: row.organization,
+      media_urls: row.mediaUrls,
+      ai_summary: row.aiSummary,
+      on_hugging_face: row.onHuggingFace,
+      subject_classes: row.subjectClasses,
       source: row.source,
       tag_slugs: [...(tagSlugs.get(row.id) ?? [])].sort(),
       // Derived, not merged: what the search index reads for the title and abstract (TeX as
@@ -315,34 +394,72 @@ async function writePapers(tx: Tx, rows: PaperRow[], tagSlugs: ReadonlyMap<strin
   );
   // One statement per batch: jsonb_to_recordset turns the JSON array into rows, arrays included.
   await tx.$executeRaw`
-    INSERT INTO papers (id, version, title, abstract, authors, published_at, updated_at, listed_on, primary_category,
-      categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords, source, tag_slugs, modified_at,
-      title_search_text, abstract_search_text)
-    SELECT id, version, title, abstract, authors, published_at, updated_at, listed_on, primary_category,
+    INSERT INTO papers (id, version, title, abstract, authors, published_at, published_at_exact, updated_at, listed_on, primary_category,
       categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords,
-      source::"PaperSource", tag_slugs, now(),
+      organization, media_urls, ai_summary, on_hugging_face, subject_classes, source, tag_slugs, modified_at,
+      title_search_text, abstract_search_text)
+    SELECT id, version, title, abstract, authors, published_at, published_at_exact, updated_at, listed_on, primary_category,
+      categories, comment, doi, journal_ref, github_repo, github_stars, project_page, upvotes, comment_count, keywords,
+      organization, media_urls, ai_summary, on_hugging_face, subject_classes, source::"PaperSource", tag_slugs, now(),
       title_search_text, abstract_search_text
     FROM jsonb_to_recordset(${json}::jsonb) AS x(id varchar(64), version int, title text, abstract text, authors text[],
-      published_at timestamptz, updated_at timestamptz, listed_on date, primary_category varchar(32), categories text[],
+      published_at timestamptz, published_at_exact boolean, updated_at timestamptz, listed_on date, primary_category varchar(32), categories text[],
       comment text, doi text, journal_ref text, github_repo text, github_stars int, project_page text, upvotes int,
-      comment_count int, keywords text[], source text, tag_slugs text[],
-      title_search_text text, abstract_search_text text)
+      comment_count int, keywords text[], organization varchar(100), media_urls text[], ai_summary text, on_hugging_face boolean,
+      subject_classes text[], source text, tag_slugs text[], title_search_text text, abstract_search_text text)
     ON CONFLICT (id) DO UPDATE SET
       version = EXCLUDED.version, title = EXCLUDED.title, abstract = EXCLUDED.abstract, authors = EXCLUDED.authors,
       published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at, listed_on = EXCLUDED.listed_on,
       primary_category = EXCLUDED.primary_category, categories = EXCLUDED.categories, comment = EXCLUDED.comment,
       doi = EXCLUDED.doi, journal_ref = EXCLUDED.journal_ref, github_repo = EXCLUDED.github_repo,
       github_stars = EXCLUDED.github_stars, project_page = EXCLUDED.project_page, upvotes = EXCLUDED.upvotes,
-      comment_count = EXCLUDED.comment_count, keywords = EXCLUDED.keywords, tag_slugs = EXCLUDED.tag_slugs, modified_at = now(),
+      comment_count = EXCLUDED.comment_count, keywords = EXCLUDED.keywords, published_at_exact = EXCLUDED.published_at_exact,
+      organization = EXCLUDED.organization, media_urls = EXCLUDED.media_urls, ai_summary = EXCLUDED.ai_summary,
+      on_hugging_face = EXCLUDED.on_hugging_face, subject_classes = EXCLUDED.subject_classes, tag_slugs = EXCLUDED.tag_slugs, modified_at = now(),
       title_search_text = EXCLUDED.title_search_text, abstract_search_text = EXCLUDED.abstract_search_text`;
 }
 
-async function writeSnapshots(tx: Tx, rows: PaperRow[], day: Day): Promise<void> {
-  const json = JSON.stringify(rows.map((r) => ({ paper_id: r.id, upvotes: r.upvotes, github_stars: r.githubStars, comment_count: r.commentCount })));
+interface Snapshot {
+  paperId: string;
+  day: Day;
+  upvotes: number;
+  githubStars: number | null;
+  commentCount: number;
+}
+
+/** The newest day each paper's counts were seen on. */
+async function readLatestSnapshotDays(tx: Tx, ids: readonly string[]): Promise<Map<string, Day>> {
+  const rows = await tx.$queryRaw<{ paper_id: string; day: string }[]>`
+    SELECT paper_id, max(day)::text AS day FROM paper_snapshots WHERE paper_id = ANY(${ids}::text[]) GROUP BY paper_id`;
+  return new Map(rows.map((row) => [row.paper_id, row.day]));
+}
+
+async function writeSnapshots(tx: Tx, snapshots: Snapshot[]): Promise<void> {
+  const json = JSON.stringify(snapshots.map((s) => ({ paper_id: s.paperId, day: s.day, upvotes: s.upvotes, github_stars: s.githubStars, comment_count: s.commentCount })));
   await tx.$executeRaw`
     INSERT INTO paper_snapshots (paper_id, day, upvotes, github_stars, comment_count)
-    SELECT paper_id, ${day}::date, upvotes, github_stars, comment_count
-    FROM jsonb_to_recordset(${json}::jsonb) AS x(paper_id text, upvotes int, github_stars int, comment_count int)
+    SELECT paper_id, day, upvotes, github_stars, comment_count
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(paper_id text, day date, upvotes int, github_stars int, comment_count int)
     ON CONFLICT (paper_id, day) DO UPDATE SET
       upvotes = EXCLUDED.upvotes, github_stars = EXCLUDED.github_stars, comment_count = EXCLUDED.comment_count`;
+}
+
+/**
+ * Writes the organizations the records name (the last record's version of each wins), in
+ * name order like every shared row, and returns the names whose row is new or changed.
+ */
+async function upsertOrganizations(tx: Tx, inputs: PaperInput[]): Promise<string[]> {
+  const byName = new Map<string, OrganizationInput>();
+  for (const input of inputs) if (input.organization) byName.set(input.organization.name, input.organization);
+  if (byName.size === 0) return [];
+  const json = JSON.stringify(
+    [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((org) => ({ name: org.name, full_name: org.fullName, avatar_url: org.avatarUrl })),
+  );
+  const written = await tx.$queryRaw<{ name: string }[]>`
+    INSERT INTO organizations (name, full_name, avatar_url, modified_at)
+    SELECT name, full_name, avatar_url, now() FROM jsonb_to_recordset(${json}::jsonb) AS x(name varchar(100), full_name text, avatar_url text)
+    ON CONFLICT (name) DO UPDATE SET full_name = EXCLUDED.full_name, avatar_url = EXCLUDED.avatar_url, modified_at = now()
+      WHERE (organizations.full_name, organizations.avatar_url) IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.avatar_url)
+    RETURNING name`;
+  return written.map((row) => row.name).sort();
 }

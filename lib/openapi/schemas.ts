@@ -20,7 +20,15 @@ export const apiPaperSchema = z
     title: z.string(),
     abstract: z.string(),
     authors: z.array(z.string()),
-    publishedAt: z.string().meta({ description: "ISO 8601 timestamp." }),
+    publishedAt: z
+      .string()
+      .nullable()
+      .meta({ description: "ISO 8601 timestamp of version 1. null: no source said (a paper only arXiv RSS announced); submittedMonth still holds." }),
+    submittedMonth: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .nullable()
+      .meta({ description: "YYYY-MM of version 1, read from the arXiv id (2205.06398: 2022-05)." }),
     updatedAt: z.string(),
     listedOn: day,
     primaryCategory: z.string().nullable(),
@@ -32,7 +40,22 @@ export const apiPaperSchema = z
     githubStars: z.number().int().nullable(),
     projectPage: z.string().nullable(),
     doi: z.string().nullable(),
-    links: z.strictObject({ abs: z.string(), pdf: z.string(), page: z.string() }),
+    organization: z
+      .strictObject({
+        name: z.string().meta({ description: "Hugging Face handle: huggingface.co/<name>; its papers are at /orgs/<name>." }),
+        fullName: z.string(),
+        avatarUrl: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: "The Hugging Face organization the paper is published under." }),
+    aiSummary: z.string().nullable().meta({ description: "Hugging Face's one-line summary, written by a model, not the authors." }),
+    thumbnailUrl: z.string().nullable().meta({ description: "The first figure on the paper's Hugging Face page." }),
+    links: z.strictObject({
+      abs: z.string(),
+      pdf: z.string(),
+      page: z.string(),
+      huggingFace: z.string().nullable().meta({ description: "The paper's Hugging Face page (comments, upvotes); null when it is not listed there." }),
+    }),
   })
   ;
 
@@ -50,6 +73,8 @@ export const paperDetailSchema = apiPaperSchema
     comment: z.string().nullable(),
     journalRef: z.string().nullable(),
     keywords: z.array(z.string()),
+    subjectClasses: z.array(z.string()).meta({ description: "MSC/ACM subject classes (35J20, I.2.7), apart from the arXiv categories." }),
+    mediaUrls: z.array(z.string()).meta({ description: "Figures from the paper's Hugging Face page." }),
     upvoteHistory: z.array(z.strictObject({ day, upvotes: z.number().int() })),
   })
   ;

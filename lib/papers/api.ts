@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { arxivAbsUrl, arxivPdfUrl } from "./arxiv-id";
+import { arxivAbsUrl, arxivPdfUrl, huggingFacePaperUrl, submissionMonth } from "./arxiv-id";
 import { daySchema, monthSchema, type Period, parsePeriod, periodContaining, todayUtc, weekSchema } from "./dates";
 import type { SearchHit } from "@/lib/search/engine";
 import { queryTextSchema, SEARCH_SORTS } from "@/lib/search/params";
@@ -7,7 +7,7 @@ import { runSearch } from "@/lib/search/search";
 import { cursorSchema, tagListSchema } from "./feed-params";
 import { getLatestListedDay, getPaper, listFeedPapers } from "./queries";
 import { computeTrendingScore, trendingReference } from "./trending";
-import type { PaperDetail, PaperSummary, RankedPaper } from "./types";
+import type { OrganizationRef, PaperDetail, PaperSummary, RankedPaper } from "./types";
 
 // The read API's contract: parameters, and the JSON shape of a paper. Route handlers parse
 // with these schemas and return what these functions build; docs/api.md and
@@ -50,7 +50,8 @@ export interface ApiPaper {
   title: string;
   abstract: string;
   authors: string[];
-  publishedAt: string;
+  publishedAt: string | null;
+  submittedMonth: string | null;
   updatedAt: string;
   listedOn: string;
   primaryCategory: string | null;
@@ -62,7 +63,10 @@ export interface ApiPaper {
   githubStars: number | null;
   projectPage: string | null;
   doi: string | null;
-  links: { abs: string; pdf: string; page: string };
+  organization: OrganizationRef | null;
+  aiSummary: string | null;
+  thumbnailUrl: string | null;
+  links: { abs: string; pdf: string; page: string; huggingFace: string | null };
 }
 
 export function toApiPaper(paper: PaperSummary, appUrl: string): ApiPaper {
@@ -73,6 +77,7 @@ export function toApiPaper(paper: PaperSummary, appUrl: string): ApiPaper {
     abstract: paper.abstract,
     authors: paper.authors,
     publishedAt: paper.publishedAt,
+    submittedMonth: submissionMonth(paper.id),
     updatedAt: paper.updatedAt,
     listedOn: paper.listedOn,
     primaryCategory: paper.primaryCategory,
@@ -84,7 +89,15 @@ export function toApiPaper(paper: PaperSummary, appUrl: string): ApiPaper {
     githubStars: paper.githubStars,
     projectPage: paper.projectPage,
     doi: paper.doi,
-    links: { abs: arxivAbsUrl(paper.id), pdf: arxivPdfUrl(paper.id, paper.version), page: `${appUrl}/papers/${paper.id}` },
+    organization: paper.organization,
+    aiSummary: paper.aiSummary,
+    thumbnailUrl: paper.thumbnailUrl,
+    links: {
+      abs: arxivAbsUrl(paper.id),
+      pdf: arxivPdfUrl(paper.id, paper.version),
+      page: `${appUrl}/papers/${paper.id}`,
+      huggingFace: paper.onHuggingFace ? huggingFacePaperUrl(paper.id) : null,
+    },
   };
 }
 
@@ -94,6 +107,8 @@ export function toApiPaperDetail(paper: PaperDetail, appUrl: string) {
     comment: paper.comment,
     journalRef: paper.journalRef,
     keywords: paper.keywords,
+    subjectClasses: paper.subjectClasses,
+    mediaUrls: paper.mediaUrls,
     upvoteHistory: paper.snapshots.map((s) => ({ day: s.day, upvotes: s.upvotes })),
   };
 }

@@ -48,7 +48,27 @@ export function arxivPdfUrl(id: string, version?: number | null): string {
   return `https://arxiv.org/pdf/${id}${version ? `v${version}` : ""}`;
 }
 
+/** The paper's page on Hugging Face (exists only for papers listed there). */
+export function huggingFacePaperUrl(id: string): string {
+  return `https://huggingface.co/papers/${id}`;
+}
+
 /** The path of a paper page; old-style ids keep their slash (/papers/hep-th/9901001). */
 export function paperPath(id: string): string {
   return `/papers/${id}`;
+}
+
+/**
+ * The month version 1 was submitted, from the id alone ("2205.06398" and "hep-th/9901001"
+ * say May 2022 and January 1999), as "YYYY-MM"; null for something that is not an id.
+ * New-style ids began in April 2007; old-style ones run from 1991 to March 2007.
+ */
+export function submissionMonth(id: string): string | null {
+  const parsed = parseArxivId(id);
+  if (!parsed) return null;
+  const yymm = /^(\d{2})(\d{2})\./.exec(parsed.id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(parsed.id);
+  if (!yymm?.[1] || !yymm[2]) return null;
+  const yy = Number.parseInt(yymm[1], 10);
+  const century = parsed.id.includes("/") && yy >= 91 ? 1900 : 2000;
+  return `${century + yy}-${yymm[2]}`;
 }

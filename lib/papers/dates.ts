@@ -164,6 +164,11 @@ export function formatDayShort(day: Day): string {
   return SHORT_DAY.format(dayToDate(day));
 }
 
+/** "2022-05" → "May 2022". */
+export function formatMonth(month: string): string {
+  return MONTH_NAME.format(dayToDate(`${month}-01`));
+}
+
 export function formatPeriodTitle(period: Period): string {
   if (period.kind === "date") return formatDayLong(period.start);
   if (period.kind === "month") return MONTH_NAME.format(dayToDate(period.start));

@@ -6,7 +6,7 @@ import type { FeedSort, PaperDetail, PaperSummary, RankedPaper, TagRef } from ".
 
 // Reads of papers for the feed, paper pages and the read API. Writes live in lib/ingest.
 
-const summaryInclude = { tags: { include: { tag: true } } } satisfies Prisma.PaperInclude;
+const summaryInclude = { tags: { include: { tag: true } }, org: true } satisfies Prisma.PaperInclude;
 type PaperWithTags = Prisma.PaperGetPayload<{ include: typeof summaryInclude }>;
 
 function toTagRefs(paper: PaperWithTags): TagRef[] {
@@ -25,7 +25,7 @@ function toSummary(paper: PaperWithTags): PaperSummary {
     title: paper.title,
     abstract: paper.abstract,
     authors: paper.authors,
-    publishedAt: paper.publishedAt.toISOString(),
+    publishedAt: paper.publishedAtExact ? paper.publishedAt.toISOString() : null,
     updatedAt: paper.updatedAt.toISOString(),
     listedOn: dateToDay(paper.listedOn),
     primaryCategory: paper.primaryCategory,
@@ -37,6 +37,10 @@ function toSummary(paper: PaperWithTags): PaperSummary {
     projectPage: paper.projectPage,
     doi: paper.doi,
     tags: toTagRefs(paper),
+    organization: paper.org ? { name: paper.org.name, fullName: paper.org.fullName, avatarUrl: paper.org.avatarUrl } : null,
+    thumbnailUrl: paper.mediaUrls[0] ?? null,
+    aiSummary: paper.aiSummary,
+    onHuggingFace: paper.onHuggingFace,
   };
 }
 
@@ -79,6 +83,8 @@ export interface FeedQuery {
   sort: FeedSort;
   /** Tag slugs; a paper must carry all of them. */
   tags?: string[];
+  /** Only papers published under this Hugging Face organization (organization pages). */
+  organization?: string;
   limit: number;
   cursor?: string;
   /** Reference time of the trending score (see trendingReference). */
@@ -110,6 +116,7 @@ export async function listFeedPapers(query: FeedQuery): Promise<FeedPage> {
           SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
           WHERE t.slug = ANY(${tags}::text[])
           GROUP BY pt.paper_id HAVING count(DISTINCT t.slug) = ${tags.length})`;
+  const orgFilter = query.organization === undefined ? Prisma.empty : Prisma.sql`AND p.organization = ${query.organization}`;
   const order =
     query.sort === "top"
       ? Prisma.sql`ORDER BY upvotes DESC, id ASC`
@@ -122,7 +129,7 @@ export async function listFeedPapers(query: FeedQuery): Promise<FeedPage> {
       SELECT p.id, ${trendingScoreSql(reference)} AS score, p.upvotes,
              (extract(epoch from p.published_at) * 1000)::float8 AS published_ms
       FROM papers p
-      WHERE p.listed_on BETWEEN ${query.start}::date AND ${query.end}::date ${tagFilter}
+      WHERE p.listed_on BETWEEN ${query.start}::date AND ${query.end}::date ${tagFilter} ${orgFilter}
     ) ranked
     WHERE true ${keyset}
     ${order}
@@ -181,6 +188,8 @@ export async function getPaper(id: string): Promise<PaperDetail | null> {
     comment: paper.comment,
     journalRef: paper.journalRef,
     keywords: paper.keywords,
+    mediaUrls: paper.mediaUrls,
+    subjectClasses: paper.subjectClasses,
     source: paper.source,
     snapshots: paper.snapshots.map((s) => ({ day: dateToDay(s.day), upvotes: s.upvotes, githubStars: s.githubStars })),
   };

@@ -118,6 +118,13 @@ interface PageRow {
   project_page: string | null;
   doi: string | null;
   tag_slugs: string[] | null;
+  published_at_exact: boolean;
+  organization: string | null;
+  org_full_name: string | null;
+  org_avatar_url: string | null;
+  media_urls: string[] | null;
+  ai_summary: string | null;
+  on_hugging_face: boolean;
 }
 
 export async function searchPapers(request: SearchRequest, options: SearchOptions = {}, now: Date = new Date()): Promise<SearchPage> {
@@ -441,8 +448,10 @@ async function runCandidates(plan: SearchPlan, body: Window, head: Window | null
         SELECT row_number() OVER (ORDER BY ${orderBy(page.sort, "pg")}) AS ord, pg.id,
                ${page.sort === "relevance" ? Prisma.sql`pg.rank` : rank} AS rank, pg.trend, pg.upvotes, pg.listed_on::text AS day, (extract(epoch FROM pg.published_at) * 1000)::float8 AS published_ms,
                p.version, p.title, p.abstract, p.authors, p.published_at, p.updated_at, p.primary_category, p.categories,
-               p.comment_count, p.github_repo, p.github_stars, p.project_page, p.doi, pg.tag_slugs
-        FROM pg JOIN papers p ON p.id = pg.id
+               p.comment_count, p.github_repo, p.github_stars, p.project_page, p.doi, pg.tag_slugs,
+               p.published_at_exact, p.organization, o.full_name AS org_full_name, o.avatar_url AS org_avatar_url,
+               p.media_urls, p.ai_summary, p.on_hugging_face
+        FROM pg JOIN papers p ON p.id = pg.id LEFT JOIN organizations o ON o.name = p.organization
       ) r) AS page
     FROM (SELECT count(*)::int AS candidates, (count(*) FILTER (WHERE listed_on >= ${body.start}::date))::int AS body_candidates, ${slugs} AS slugs FROM c) a`;
   return rows[0]!;
@@ -517,7 +526,7 @@ function toHit(row: PageRow, reference: Date, plan: SearchPlan): SearchHit {
     title: row.title,
     abstract: row.abstract,
     authors: row.authors,
-    publishedAt: new Date(row.published_at).toISOString(),
+    publishedAt: row.published_at_exact ? new Date(row.published_at).toISOString() : null,
     updatedAt: new Date(row.updated_at).toISOString(),
     listedOn: row.day,
     primaryCategory: row.primary_category,
@@ -529,6 +538,10 @@ function toHit(row: PageRow, reference: Date, plan: SearchPlan): SearchHit {
     projectPage: row.project_page,
     doi: row.doi,
     tags: sortTagRefs((row.tag_slugs ?? []).map((slug) => plan.tagRef(slug))),
+    organization: row.organization ? { name: row.organization, fullName: row.org_full_name ?? row.organization, avatarUrl: row.org_avatar_url } : null,
+    thumbnailUrl: row.media_urls?.[0] ?? null,
+    aiSummary: row.ai_summary,
+    onHuggingFace: row.on_hugging_face,
   };
   return {
     ...summary,

@@ -22,6 +22,12 @@ interface CompiledPattern {
   needleIds: readonly number[];
   /** Points per abstract hit: 1 strong, 0.5 weak. Title and keyword hits count double. */
   points: number;
+  /**
+   * Most points the pattern adds over all fields. A weak pattern adds less than the
+   * threshold, so it corroborates and never applies a topic alone, even when it is in the
+   * title and the abstract (or the keywords) at once; a strong one is not capped.
+   */
+  maxPoints: number;
   /** Bit set of FIELD_BITS where the pattern counts. */
   fieldMask: number;
 }
@@ -133,6 +139,7 @@ function scorePaper(paper: TopicInput, compiled: CompiledRuleSet, stopAt: number
       const pattern = patterns[candidate];
       if (pattern === undefined || (scores[pattern.topic] ?? 0) >= stopAt) continue;
       const exclusions = compiled.topics[pattern.topic]?.exclusions ?? [];
+      let patternScore = 0;
       for (const field of fields) {
         if (!isCandidate(pattern, field.bit, found)) continue;
         const getExcluded =
@@ -148,8 +155,9 @@ function scorePaper(paper: TopicInput, compiled: CompiledRuleSet, stopAt: number
                 return spans;
               };
         const hits = countHits(pattern.regex, field.text, field.cap, getExcluded);
-        scores[pattern.topic] = (scores[pattern.topic] ?? 0) + hits * pattern.points * field.factor;
+        patternScore += hits * pattern.points * field.factor;
       }
+      scores[pattern.topic] = (scores[pattern.topic] ?? 0) + Math.min(patternScore, pattern.maxPoints);
     }
     return scores;
   } finally {
@@ -207,6 +215,9 @@ interface PatternDraft {
   fieldMask: number;
 }
 
+/** What one weak pattern can add at most (see CompiledPattern.maxPoints). */
+const WEAK_MAX_POINTS = TOPIC_THRESHOLD * 0.75;
+
 /** Throws on a malformed pattern, so a bad edit fails at module load and in the unit tests. */
 function compileRules(rules: readonly TopicRule[]): CompiledRuleSet {
   const needles: string[] = [];
@@ -224,6 +235,7 @@ function compileRules(rules: readonly TopicRule[]): CompiledRuleSet {
     regex: draft.regex,
     needleIds: [...new Set(draft.needles)].map(toId),
     points: draft.points,
+    maxPoints: draft.points < 1 ? WEAK_MAX_POINTS : Number.POSITIVE_INFINITY,
     fieldMask: draft.fieldMask,
   });
 

@@ -145,7 +145,17 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     description: "Reasoning in models: chain-of-thought, reasoning models, test-time scaling, process rewards.",
     rules: {
       any: [
-        "reasoning",
+        // "Reasoning" alone is everywhere in abstracts (visual, temporal, strategic
+        // reasoning): a title or keyword says the paper is about it, an abstract only hints.
+        { phrase: "reasoning", fields: ["title", "keywords"] },
+        { phrase: "reasoning", weak: true, fields: ["abstract"] },
+        "reasoning model*",
+        "reasoning llm*",
+        "reasoning trace*",
+        "reasoning chain*",
+        "multi hop reasoning",
+        "multi step reasoning",
+        "causal reasoning",
         "reasoner",
         "chain of thought*",
         { acronym: "*CoT" },
@@ -628,6 +638,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         "vector quantis*",
         "finite scalar quantiz*",
         "product quantiz*",
+        "coarse quantiz*",
         "canonical quantiz*",
         "second quantiz*",
         "geometric quantiz*",
@@ -722,7 +733,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         "video llm",
         { acronym: "*VLM" },
         { acronym: "MLLM" },
-        { acronym: "LMM" },
+        // Also "local minimax method", "linear mixed model".
+        { acronym: "LMM", weak: true },
         { acronym: "LVLM" },
         { acronym: "*VQA" },
         { acronym: "CLIP" },
@@ -918,7 +930,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         "speech",
         "spoken",
         "audio",
-        { acronym: "ASR" },
+        // Also "attack success rate", everywhere in safety papers.
+        { acronym: "ASR", weak: true },
         { acronym: "TTS" },
         "text to speech",
         "voice conversion",
@@ -1248,10 +1261,14 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     description: "Interpretability and explainability: mechanistic interpretability, sparse autoencoders, probing, attribution, steering.",
     rules: {
       any: [
-        "interpretab*",
-        "explainab*",
+        // "Interpretable predictions" and "mechanistic models" (in science) are common in
+        // abstracts of papers about something else.
+        { phrase: "interpretab*", fields: ["title", "keywords"] },
+        { phrase: "interpretab*", weak: true, fields: ["abstract"] },
+        { phrase: "explainab*", fields: ["title", "keywords"] },
+        { phrase: "explainab*", weak: true, fields: ["abstract"] },
         { acronym: "XAI" },
-        "mechanistic*",
+        "mechanistic interpretab*",
         "sparse autoencoder",
         "circuit discovery",
         "feature attribution",
@@ -1376,7 +1393,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         "neural operator",
         "physics informed",
         { acronym: "PINN" },
-        "partial differential equation",
+        "neural pde*",
+        // Numerical analysis of PDEs is mathematics, not machine learning: only a hint.
+        { phrase: "partial differential equation", weak: true },
         "weather forecast*",
         "climate",
         "scientific discovery",

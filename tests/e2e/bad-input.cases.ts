@@ -520,6 +520,12 @@ const hfItem = (paper: Record<string, unknown>) => JSON.stringify([{ paper, publ
 const atomEntry = (entry: string) =>
   `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"><title>arXiv Query</title>${entry}</feed>`;
 
+const rssItem = (fields: string) =>
+  `<?xml version="1.0"?><rss version="2.0" xmlns:arxiv="http://arxiv.org/schemas/atom"><channel><title>cs.AI updates on arXiv.org</title><item><title>x</title><link>https://arxiv.org/abs/2609.28553</link><description>arXiv:2609.28553v1 Announce Type: new Abstract: y</description><guid>oai:arXiv.org:2609.28553v1</guid><pubDate>Fri, 25 Sep 2026 00:00:00 -0400</pubDate>${fields}</item></channel></rss>`;
+/** rss.arxiv.org/atom/<cat>: recognised by its feed id. */
+const atomRssEntry = (entry: string) =>
+  `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"><id>http://rss.arxiv.org/atom/cs.AI</id><title>cs.AI updates on arXiv.org</title><entry>${entry}<arxiv:announce_type>new</arxiv:announce_type></entry></feed>`;
+
 export const IMPORTER_CASES: readonly ImporterCase[] = [
   { id: "empty", body: "", payloadError: /empty/ },
   { id: "whitespace", body: " \n\t ", payloadError: /empty/ },
@@ -565,5 +571,14 @@ export const IMPORTER_CASES: readonly ImporterCase[] = [
   { id: "RSS without channel", body: '<?xml version="1.0"?><rss version="2.0"></rss>', payloadError: /.+/ },
   { id: "RSS item without link", body: '<?xml version="1.0"?><rss version="2.0"><channel><title>cs.AI</title><item><title>x</title></item></channel></rss>', itemErrors: /.+/ },
   { id: "RSS item, javascript link", body: '<?xml version="1.0"?><rss version="2.0"><channel><title>cs.AI</title><item><title>x</title><link>javascript:window.__xss=1</link><description>y</description></item></channel></rss>', itemErrors: /.+/ },
+  { id: "RSS item, unknown announce type", body: rssItem("<arxiv:announce_type>updated</arxiv:announce_type>"), itemErrors: /announceType: unknown "updated"/ },
+  { id: "RSS feed error", body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed error for query: cs.XX</title></channel></rss>', payloadError: /arXiv RSS error: Feed error for query: cs\.XX/ },
+  { id: "Atom RSS entry without id", body: atomRssEntry("<title>x</title><summary>Abstract: y</summary><published>2026-09-25T00:00:00-04:00</published>"), itemErrors: /^id: required$/ },
+  { id: "Atom RSS entry, XSS id", body: atomRssEntry("<id>oai:arXiv.org:&lt;script&gt;window.__xss=1&lt;/script&gt;</id><title>x</title><published>2026-09-25T00:00:00-04:00</published>"), itemErrors: /^id: ".*" is not an arXiv id$/ },
+  { id: "Atom RSS entry, bad date", body: atomRssEntry("<id>oai:arXiv.org:2609.28553v1</id><title>x</title><published>someday</published>"), itemErrors: /published: "someday" is not a date/ },
+  { id: "Atom RSS entry, markup in the title", body: atomRssEntry("<id>oai:arXiv.org:2609.28553v1</id><title>x <script>window.__xss=1</script></title><published>2026-09-25T00:00:00-04:00</published>"), itemErrors: /title: contains XML elements/ },
+  { id: "Atom RSS, truncated download", body: atomRssEntry("<id>oai:arXiv.org:2609.28553v1</id><title>x</title>").replace("</entry></feed>", ""), payloadError: /still open \(a truncated download\?\)/ },
+  { id: "Atom RSS feed error", body: '<feed xmlns="http://www.w3.org/2005/Atom"><id>http://rss.arxiv.org/atom/cs.XX</id><title>Feed error for query: cs.XX</title></feed>', payloadError: /arXiv RSS error/ },
+  { id: "API entry, NUL in a subject class", body: atomEntry("<entry><id>http://arxiv.org/abs/2606.07777v1</id><title>x</title><summary>y</summary><published>2026-06-10T00:00:00Z</published><category term=\"35J20, 65\u0000Jxx\"/></entry>"), itemErrors: /subjectClasses\.1: contains a NUL character/ },
   { id: "over the size limit", body: `[${" ".repeat(21 * 1024 * 1024)}]`, payloadError: /limit/ },
 ];

@@ -64,7 +64,7 @@ describe.runIf(testDbMode() === "postgres")("npm run ingest (a second process, s
     const lines = first.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^✓ .*hf-daily-papers-current\.json: 3 new, 0 updated, 0 unchanged, 0 failed \(hf-json, \d+\.\d s\)$/);
     expect(lines[1]).toMatch(/^! .*arxiv-rss-sample\.xml: 3 new, 0 updated, 0 unchanged, 1 failed \(arxiv-rss, \d+\.\d s, 2 replacements of papers not in PaperPulse skipped\)$/);
-    expect(lines[2]).toBe('    item 6 (2606.05003): announceType: unknown "updated" (expected new, cross, replace, replace-cross, absonly)');
+    expect(lines[2]).toBe('    item 6 (2606.05003, “A Type Nobody Announced”): announceType: unknown "updated" (expected new, cross, replace, replace-cross, absonly)');
     expect(lines).toContain("Running servers pick the changes up from the database within a few seconds (set CRON_SECRET to have them refreshed before this command returns).");
     expect(lastLine(first.stdout)).toBe("6 new, 0 updated, 0 unchanged, 1 failed");
 

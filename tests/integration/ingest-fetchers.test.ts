@@ -131,6 +131,17 @@ describe("sources", () => {
     expect(result.items.map((item) => item.announceType)).toEqual(["new", "new", "cross", "replace", "replace-cross", "absonly"]);
   });
 
+  it("parse the Atom spelling of the arXiv listing when ARXIV_RSS_URL points at rss.arxiv.org/atom", async () => {
+    scripted.set("/rss/cs.LG", [{ headers: { "Content-Type": "application/atom+xml" }, body: readFixture("ingest/real/arxiv-rss-atom-cs.LG-2026-09-25.xml") }]);
+    const result = await fetchArxivRss(["cs.LG"], { minIntervalMs: 0 });
+    expect(result.payloadError).toBeUndefined();
+    expect(result.items.map((item) => [item.input.id, item.announceType])).toEqual([
+      ["2609.28553", "new"],
+      ["2402.10149", "cross"],
+      ["2401.08875", "replace"],
+    ]);
+  });
+
   it("turn an HTML error page answered with 200 into a payload error, not zero papers", async () => {
     scripted.set("/api/daily_papers", [{ headers: { "Content-Type": "text/html" }, body: "<!DOCTYPE html><html><body>Too many requests</body></html>" }]);
     expect(await fetchHfDailyPapers("2026-06-12", { minIntervalMs: 0 })).toEqual({

@@ -84,7 +84,7 @@ describe("Hugging Face daily papers", () => {
     const modifiedBefore = (await db.paper.findMany({ select: { id: true, modifiedAt: true }, orderBy: { id: "asc" } })).map((p) => p.modifiedAt.getTime());
     const again = await importFixture("ingest/hf-daily-papers-current.json");
     expect(again).toMatchObject({ status: "succeeded", new: 0, updated: 0, unchanged: 3, failed: 0 });
-    expect(again.changes).toEqual({ touchedDays: [], touchedPaperIds: [], touchedTags: [], addedDays: false });
+    expect(again.changes).toEqual({ touchedDays: [], touchedPaperIds: [], touchedTags: [], touchedOrgs: [], addedDays: false });
     const modifiedAfter = (await db.paper.findMany({ select: { id: true, modifiedAt: true }, orderBy: { id: "asc" } })).map((p) => p.modifiedAt.getTime());
     expect(modifiedAfter).toEqual(modifiedBefore);
     expect(await db.paperSnapshot.count()).toBe(3);
@@ -135,7 +135,7 @@ describe("arXiv API (Atom)", () => {
   it("stores old-style ids, every arXiv field, and markup in titles as text; a broken entry fails alone", async () => {
     const result = await importFixture("ingest/arxiv-atom-sample.xml");
     expect(result).toMatchObject({ status: "partial", new: 3, failed: 1 });
-    expect(result.errors).toEqual([{ index: 3, id: "http://arxiv.org/abs/not-a-paper", message: 'id: "http://arxiv.org/abs/not-a-paper" is not an arXiv id' }]);
+    expect(result.errors).toEqual([{ index: 3, id: "http://arxiv.org/abs/not-a-paper", title: "Broken Entry", message: 'id: "http://arxiv.org/abs/not-a-paper" is not an arXiv id' }]);
 
     expect(await paper("hep-th/9901001")).toMatchObject({
       version: 2,
@@ -146,7 +146,8 @@ describe("arXiv API (Atom)", () => {
       doi: "10.9999/example.1999.0042",
       journalRef: "J. Imag. Phys. 12 (1999) 345-356",
       comment: "12 pages, 3 figures; v2: typos fixed",
-      listedOn: TODAY,
+      // An archival import: listed on the day version 1 was submitted, not on the import day.
+      listedOn: "1999-01-05",
       source: "arxiv_api",
     });
     expect((await paper("2605.11111"))?.title).toBe("<script>alert(1)</script> Is Not a Title");
@@ -234,11 +235,11 @@ describe("bad input", () => {
     expect(result).toMatchObject({ status: "partial", new: 2, failed: 8 });
     expect(result.errors).toEqual(
       expect.arrayContaining([
-        { index: 1, id: "2606.04300", message: "paper.upvotes: must be >= 0" },
-        { index: 2, id: "2606.04301", message: "publishedAt: is before arXiv existed (1991)" },
+        { index: 1, id: "2606.04300", title: "A Paper With Negative Upvotes", message: "paper.upvotes: must be >= 0" },
+        { index: 2, id: "2606.04301", title: "Published Before Electricity", message: "publishedAt: is before arXiv existed (1991)" },
         { index: 3, id: "2606.04302", message: "paper.title: required" },
-        { index: 8, id: "2606.04304", message: "listedOn: is before arXiv existed (1991)" },
-        { index: 9, id: "2606.04305", message: "paper.upvotes: must be a number" },
+        { index: 8, id: "2606.04304", title: expect.any(String), message: "listedOn: is before arXiv existed (1991)" },
+        { index: 9, id: "2606.04305", title: expect.any(String), message: "paper.upvotes: must be a number" },
       ]),
     );
     const db = await getDb();
@@ -327,7 +328,7 @@ describe("run records", () => {
     const errors = run.errors as { message: string }[];
     expect(run.failedCount).toBe(300);
     expect(errors).toHaveLength(MAX_RUN_ERRORS + 1);
-    expect(errors[0]).toEqual({ index: 3, id: "2606.20000", message: "paper.upvotes: must be >= 0" });
+    expect(errors[0]).toEqual({ index: 3, id: "2606.20000", title: expect.any(String), message: "paper.upvotes: must be >= 0" });
     expect(errors.at(-1)).toEqual({ message: "… and 100 more errors not kept" });
   });
 

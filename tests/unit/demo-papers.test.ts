@@ -67,10 +67,12 @@ function expectValidDemoSet(papers: PaperInput[], today: Date): void {
     expect(words, paper.title).toBeGreaterThanOrEqual(100);
     expect(words, paper.title).toBeLessThanOrEqual(220);
     expect(paper.abstract).not.toMatch(/\{\{\w+\}\}|undefined|NaN/);
-    expect(paper.publishedAt.getTime()).toBeLessThanOrEqual(today.getTime());
-    expect(paper.updatedAt?.getTime() ?? 0).toBeGreaterThanOrEqual(paper.publishedAt.getTime());
+    const published = paper.publishedAt;
+    if (!published) throw new Error(`${paper.id} has no publishedAt`);
+    expect(published.getTime()).toBeLessThanOrEqual(today.getTime());
+    expect(paper.updatedAt?.getTime() ?? 0).toBeGreaterThanOrEqual(published.getTime());
     expect(paper.updatedAt?.getTime() ?? 0).toBeLessThanOrEqual(today.getTime());
-    expect(utcDay(paper.publishedAt) < (paper.listedOn ?? "")).toBe(true);
+    expect(utcDay(published) < (paper.listedOn ?? "")).toBe(true);
     expect(paper.primaryCategory).toBe(paper.categories?.[0]);
     for (const segment of mathSegments(paper.abstract)) {
       expect(() => katex.renderToString(segment.tex, { throwOnError: true, displayMode: segment.display }), segment.tex).not.toThrow();

@@ -3,13 +3,14 @@
 import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
 import { notFound } from "next/navigation";
+import { AiSummaryLine, OrganizationLink, PaperFigures } from "@/components/hugging-face-extras";
 import { MathText } from "@/components/math-text";
 import { OG_IMAGE_SIZE } from "@/components/paper-og-image";
 import { TagChip } from "@/components/tag-chip";
 import { UpvoteChart } from "@/components/upvote-chart";
 import { CACHE_TAGS } from "@/lib/cache/cache-tags";
-import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from "@/lib/papers/arxiv-id";
-import { formatDayLong, formatDayShort } from "@/lib/papers/dates";
+import { arxivAbsUrl, arxivPdfUrl, huggingFacePaperUrl, parseArxivId, submissionMonth } from "@/lib/papers/arxiv-id";
+import { formatDayLong, formatDayShort, formatMonth } from "@/lib/papers/dates";
 import { getPaper } from "@/lib/papers/queries";
 import { paperImageText } from "@/lib/og/plain-text";
 import { findSimilarPapers } from "@/lib/papers/similar";
@@ -50,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description,
     authors: paper.authors.slice(0, 10).map((name) => ({ name })),
     alternates: { canonical: `/papers/${paper.id}` },
-    openGraph: { type: "article", title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt, authors: paper.authors.slice(0, 10), images: [image] },
+    openGraph: { type: "article", title, description, url: `/papers/${paper.id}`, siteName: "PaperPulse", publishedTime: paper.publishedAt ?? undefined, authors: paper.authors.slice(0, 10), images: [image] },
     twitter: { card: "summary_large_image", title, description, images: [image] },
   };
 }
@@ -59,19 +60,22 @@ export default async function PaperPage({ params }: Props) {
   const paper = await loadPaper(params);
   if (!paper) notFound();
 
+  const submitted = submissionMonth(paper.id);
   const links = [
     { label: "arXiv", href: arxivAbsUrl(paper.id) },
     { label: "PDF", href: arxivPdfUrl(paper.id, paper.version) },
     paper.doi ? { label: "DOI", href: `https://doi.org/${paper.doi}` } : null,
     paper.githubRepo ? { label: `GitHub ★ ${(paper.githubStars ?? 0).toLocaleString("en-US")}`, href: `https://github.com/${paper.githubRepo}` } : null,
     paper.projectPage ? { label: "Project page", href: paper.projectPage } : null,
+    paper.onHuggingFace ? { label: "Hugging Face", href: huggingFacePaperUrl(paper.id) } : null,
   ].filter((link): link is { label: string; href: string } => link !== null);
 
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-6">
       <header className="flex flex-col gap-3">
         <p className="text-sm muted">
-          arXiv:{paper.id}v{paper.version} · {paper.primaryCategory ?? "uncategorised"} · listed <time dateTime={paper.listedOn}>{formatDayLong(paper.listedOn)}</time>
+          arXiv:{paper.id}v{paper.version}
+          {paper.primaryCategory && ` · ${paper.primaryCategory}`} · listed <time dateTime={paper.listedOn}>{formatDayLong(paper.listedOn)}</time>
         </p>
         <h1 className="text-2xl font-semibold leading-tight tracking-tight sm:text-3xl">
           <MathText text={paper.title} />
@@ -80,14 +84,32 @@ export default async function PaperPage({ params }: Props) {
           <span className="sr-only">Authors: </span>
           {paper.authors.join(", ")}
         </p>
+        {paper.organization && (
+          <p className="text-sm">
+            <span className="muted">Published on Hugging Face by </span>
+            <OrganizationLink organization={paper.organization} />
+          </p>
+        )}
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm muted">
-          <div>
-            <dt className="inline">Published </dt>
-            <dd className="inline">
-              <time dateTime={paper.publishedAt}>{formatDayShort(paper.publishedAt.slice(0, 10))}</time>
-            </dd>
-          </div>
-          {paper.updatedAt.slice(0, 10) !== paper.publishedAt.slice(0, 10) && (
+          {paper.publishedAt ? (
+            <div>
+              <dt className="inline">Published </dt>
+              <dd className="inline">
+                <time dateTime={paper.publishedAt}>{formatDayShort(paper.publishedAt.slice(0, 10))}</time>
+              </dd>
+            </div>
+          ) : (
+            submitted && (
+              // arXiv RSS says only when a paper was announced; the id still gives the month.
+              <div>
+                <dt className="inline">Submitted </dt>
+                <dd className="inline">
+                  <time dateTime={submitted}>{formatMonth(submitted)}</time>
+                </dd>
+              </div>
+            )
+          )}
+          {paper.publishedAt && paper.updatedAt.slice(0, 10) !== paper.publishedAt.slice(0, 10) && (
             <div>
               <dt className="inline">Updated </dt>
               <dd className="inline">
@@ -99,6 +121,16 @@ export default async function PaperPage({ params }: Props) {
             <dt className="inline">Upvotes </dt>
             <dd className="inline tabular-nums">{paper.upvotes}</dd>
           </div>
+          {paper.onHuggingFace && (
+            <div>
+              <dt className="inline">Comments on Hugging Face </dt>
+              <dd className="inline tabular-nums">
+                <a href={huggingFacePaperUrl(paper.id)} rel="noopener noreferrer">
+                  {paper.commentCount}
+                </a>
+              </dd>
+            </div>
+          )}
         </dl>
         <nav aria-label="Links" className="flex flex-wrap gap-2">
           {links.map((link) => (
@@ -113,6 +145,7 @@ export default async function PaperPage({ params }: Props) {
         <h2 id="abstract-heading" className="mb-2 text-lg font-semibold">
           Abstract
         </h2>
+        {paper.aiSummary && <AiSummaryLine text={paper.aiSummary} className="mb-3 text-sm" />}
         <p className="prose-abstract whitespace-pre-line">
           <MathText text={paper.abstract} links />
         </p>
@@ -120,7 +153,9 @@ export default async function PaperPage({ params }: Props) {
         {paper.journalRef && <p className="mt-1 text-sm muted">Journal reference: {paper.journalRef}</p>}
       </section>
 
-      {paper.tags.length > 0 && (
+      <PaperFigures urls={paper.mediaUrls} />
+
+      {(paper.tags.length > 0 || paper.subjectClasses.length > 0) && (
         <section aria-labelledby="tags-heading">
           <h2 id="tags-heading" className="mb-2 text-lg font-semibold">
             Tags
@@ -133,6 +168,7 @@ export default async function PaperPage({ params }: Props) {
             ))}
           </ul>
           {paper.categories.length > 0 && <p className="mt-2 text-xs muted">arXiv categories: {paper.categories.join(", ")}</p>}
+          {paper.subjectClasses.length > 0 && <p className="mt-1 text-xs muted">MSC/ACM classes: {paper.subjectClasses.join(", ")}</p>}
         </section>
       )}
 

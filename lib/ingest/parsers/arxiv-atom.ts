@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { PaperInput } from "@/lib/ingest/paper-input";
+import { ARXIV_CATEGORY, type PaperInput } from "@/lib/ingest/paper-input";
 import { extractLinksFromComment, normalizeText } from "@/lib/ingest/text";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { checkPaperInput, type ItemError, type ParsedItem, type ParseResult } from "./types";
+import { checkPaperInput, type ItemError, type ParsedItem, type ParseResult, titleForError } from "./types";
 import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 
 // arXiv API responses (export.arxiv.org/api/query): an Atom feed, one <entry> per paper, with
@@ -10,6 +10,8 @@ import { decodeUriComponentOrNull } from "@/lib/text/decode-uri";
 // comment/doi/journal_ref means "none" (null) rather than "unknown".
 
 type XmlObject = Record<string, unknown>;
+
+const UNCLOSED_AT_END = /^Invalid '\[([^\]]*)\]' found\.$/;
 
 /**
  * Validates first because XMLParser silently returns {} for many malformed documents.
@@ -24,6 +26,12 @@ export function parseXmlDocument(xml: string, arrayTags: readonly string[]): { d
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { line, col, msg } = validation.err;
+    const unclosed = UNCLOSED_AT_END.exec(msg);
+    if (unclosed?.[1]) {
+      // The validator reports elements still open at the end as a JSON list "at line 1, column 1".
+      const names = [...unclosed[1].matchAll(/"([^"]+)"/g)].map((match) => `<${match[1]}>`);
+      return { error: `Malformed XML: the document ends with ${names.join(", ")} still open (a truncated download?)` };
+    }
     return { error: `Malformed XML at line ${line}, column ${col}: ${msg}` };
   }
   const parser = new XMLParser({
@@ -136,7 +144,8 @@ export function rootName(doc: XmlObject): string {
 function parseEntry(entry: unknown, index: number): { item: ParsedItem } | { error: ItemError } {
   if (!isObject(entry)) return { error: { index, message: "entry: is empty" } };
   const rawId = readText(entry.id)?.trim();
-  const fail = (message: string) => ({ error: { index, id: rawId || undefined, message } });
+  const rawTitle = titleForError(readText(entry.title));
+  const fail = (message: string) => ({ error: { index, id: rawId?.slice(0, 100) || undefined, ...(rawTitle ? { title: rawTitle } : {}), message } });
   if (!rawId) return fail("id: required");
   const arxivId = parseArxivId(rawId);
   if (!arxivId) return fail(`id: "${rawId.slice(0, 80)}" is not an arXiv id`);
@@ -152,7 +161,9 @@ function parseEntry(entry: unknown, index: number): { item: ParsedItem } | { err
   if ("error" in updated) return fail(updated.error);
 
   const { authors, affiliations } = readAuthors(entry.author);
-  const primaryCategory = readAttribute(entry.primary_category, "term")?.trim() || null;
+  const primaryTerm = readAttribute(entry.primary_category, "term")?.trim() || null;
+  const primaryCategory = primaryTerm && ARXIV_CATEGORY.test(primaryTerm) ? primaryTerm : null;
+  const terms = splitCategoryTerms(readTerms(entry.category));
   const comment = readOptionalText(entry.comment);
   const links = extractLinksFromComment(comment);
 
@@ -166,7 +177,9 @@ function parseEntry(entry: unknown, index: number): { item: ParsedItem } | { err
     publishedAt: published.date,
     updatedAt: updated.date,
     primaryCategory,
-    categories: readCategories(entry.category, primaryCategory),
+    // Primary first if the feed left it out of the list.
+    categories: primaryCategory && !terms.categories.includes(primaryCategory) ? [primaryCategory, ...terms.categories] : terms.categories,
+    subjectClasses: terms.subjectClasses,
     comment,
     doi: readOptionalText(entry.doi) ?? readDoiLink(entry.link),
     journalRef: readOptionalText(entry.journal_ref),
@@ -198,13 +211,33 @@ function readAuthors(nodes: unknown): { authors: string[]; affiliations: Record<
   return { authors, affiliations: Object.fromEntries(affiliations) };
 }
 
-/** All category terms in feed order, primary first if the feed left it out of the list. */
-function readCategories(nodes: unknown, primary: string | null): string[] {
-  const terms = toArray(nodes)
-    .map((node) => readAttribute(node, "term")?.trim() ?? "")
-    .filter((term) => term !== "");
-  const unique = [...new Set(terms)];
-  return primary && !unique.includes(primary) ? [primary, ...unique] : unique;
+function readTerms(nodes: unknown): string[] {
+  return toArray(nodes).map((node) => readAttribute(node, "term") ?? "");
+}
+
+const MAX_SUBJECT_CLASS_LENGTH = 100;
+
+/**
+ * Category terms in feed order, split into arXiv categories (cs.CL, math.NA) and the MSC/ACM
+ * subject classes arXiv sends the same way: one term may list several, "35J20, 35B38, 65Jxx"
+ * or "I.2.7; F.2.2". A class is information about the paper, never a reason to refuse it; a
+ * piece too long to be a class is dropped.
+ */
+export function splitCategoryTerms(terms: readonly string[]): { categories: string[]; subjectClasses: string[] } {
+  const categories = new Set<string>();
+  const subjectClasses = new Set<string>();
+  for (const raw of terms) {
+    const term = raw.replace(/\s+/g, " ").trim();
+    if (term === "") continue;
+    if (ARXIV_CATEGORY.test(term) && term.length <= 32) {
+      categories.add(term);
+      continue;
+    }
+    for (const piece of term.split(/\s*[,;]\s*/)) {
+      if (piece !== "" && piece.length <= MAX_SUBJECT_CLASS_LENGTH) subjectClasses.add(piece);
+    }
+  }
+  return { categories: [...categories], subjectClasses: [...subjectClasses] };
 }
 
 function readOptionalText(node: unknown): string | null {

@@ -1,9 +1,9 @@
 import { parseArxivAtom } from "./arxiv-atom";
-import { parseArxivRss } from "./arxiv-rss";
+import { parseArxivRss, parseArxivRssAtom } from "./arxiv-rss";
 import { parseHfDailyPapers } from "./hf-daily-papers";
 import type { ParseResult } from "./types";
 
-export type PayloadFormat = "hf-json" | "arxiv-atom" | "arxiv-rss";
+export type PayloadFormat = "hf-json" | "arxiv-atom" | "arxiv-rss" | "arxiv-rss-atom";
 
 /** A day of HF papers is ~200 KB and an arXiv RSS feed a few MB; 20 MB is far past any real payload. */
 export const MAX_PAYLOAD_BYTES = 20 * 1024 * 1024;
@@ -36,6 +36,8 @@ export function parsePayload(body: string, contentType?: string): ParseResult & 
       return { ...parseArxivAtom(body), format: "arxiv-atom" };
     case "arxiv-rss":
       return { ...parseArxivRss(body), format: "arxiv-rss" };
+    case "arxiv-rss-atom":
+      return { ...parseArxivRssAtom(body), format: "arxiv-rss-atom" };
   }
 }
 
@@ -45,7 +47,7 @@ function failure(payloadError: string): ParseResult & { format: null } {
 
 /**
  * The declared type is trusted only to rule things out (an image, an HTML page); which of
- * the three formats it is comes from the body, because arXiv serves Atom as
+ * the formats it is comes from the body, because arXiv serves Atom as
  * application/atom+xml, RSS as application/rss+xml or text/xml, and proxies relabel freely.
  */
 function classify(body: string, contentType: string | undefined): Detection {
@@ -70,12 +72,18 @@ function classify(body: string, contentType: string | undefined): Detection {
 
   const root = readRootElement(text);
   // Some servers label feeds text/html; a real HTML page (rate limit, captcha, 404) is refused here.
-  if (root === "feed") return { format: "arxiv-atom" };
+  if (root === "feed") return { format: RSS_AS_ATOM.test(text) ? "arxiv-rss-atom" : "arxiv-atom" };
   if (root === "rss") return { format: "arxiv-rss" };
   if (root === "html" || mediaType === "text/html") return { error: "Payload is an HTML page, not a paper feed" };
   if (root === "rdf:rdf" || root === "rdf") return { error: "RSS 1.0 (RDF) feeds are not supported; use rss.arxiv.org/rss/<category>" };
   return { error: root ? `Unsupported XML document with root element <${root}>` : "Payload is not well-formed XML" };
 }
+
+/**
+ * arXiv's announcement listing as Atom (rss.arxiv.org/atom/<cat>) has the API's root element
+ * but not its shape: oai:arXiv.org:<id>v<n> ids, arxiv:announce_type, the feed's own address.
+ */
+const RSS_AS_ATOM = /<id>\s*(?:https?:\/\/rss\.arxiv\.org\/atom\/|oai:arXiv\.org:)|<(?:[\w-]+:)?announce_type[\s>]/i;
 
 /** Byte-order mark and leading whitespace would hide the first significant character. */
 function stripPrologue(body: string): string {

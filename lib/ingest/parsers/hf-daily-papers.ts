@@ -1,14 +1,16 @@
 import { z } from "zod";
-import type { PaperInput } from "@/lib/ingest/paper-input";
+import { type OrganizationInput, organizationInputSchema, type PaperInput } from "@/lib/ingest/paper-input";
 import { normalizeProjectPage, normalizeText, parseGithubRepo } from "@/lib/ingest/text";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { checkPaperInput, formatZodIssues, type ItemError, type ParsedItem, type ParseResult } from "./types";
+import { checkPaperInput, formatZodIssues, type ItemError, type ParsedItem, type ParseResult, titleForError } from "./types";
 
 // Hugging Face GET /api/daily_papers. Two shapes are in the wild:
 // - current: paper.submittedOnDailyAt is the listing day, paper.publishedAt the arXiv publish
 //   time, plus ai_keywords / githubRepo / githubStars / projectPage;
 // - 2024: no submittedOnDailyAt and no ai_* fields; the OUTER publishedAt is the listing time,
 //   titles and summaries are hard-wrapped.
+// Decoration (organization, mediaUrls, ai_summary) is read leniently: a malformed one is
+// left out, never a reason to lose the paper.
 // zod objects strip unknown keys, so fields HF adds later are ignored instead of failing.
 
 const required = (kind: string) => ({
@@ -40,6 +42,9 @@ const hfPaper = z.object({
   githubStars: count.nullable().optional(),
   projectPage: z.string().nullable().optional(),
   ai_keywords: z.array(z.string()).nullable().optional(),
+  ai_summary: z.unknown().optional(),
+  organization: z.unknown().optional(),
+  mediaUrls: z.unknown().optional(),
 }, required("an object"));
 
 const hfItem = z.object({
@@ -48,6 +53,8 @@ const hfItem = z.object({
   summary: z.string().optional(),
   publishedAt: isoDate.optional(),
   numComments: count.optional(),
+  organization: z.unknown().optional(),
+  mediaUrls: z.unknown().optional(),
 }, required("an object"));
 
 type HfItem = z.infer<typeof hfItem>;
@@ -83,11 +90,12 @@ function unwrapList(json: unknown): unknown[] | null {
 }
 
 function parseItem(raw: unknown, index: number): { item: ParsedItem } | { error: ItemError } {
-  const rawId = readRawId(raw);
+  const { id: rawId, title } = readRawIdentity(raw);
+  const named = { ...(rawId ? { id: rawId } : {}), ...(title ? { title } : {}) };
   const parsed = hfItem.safeParse(raw);
-  if (!parsed.success) return { error: { index, id: rawId, message: formatZodIssues(parsed.error) } };
+  if (!parsed.success) return { error: { index, ...named, message: formatZodIssues(parsed.error) } };
   const built = buildInput(parsed.data);
-  if ("error" in built) return { error: { index, id: rawId, message: built.error } };
+  if ("error" in built) return { error: { index, ...named, message: built.error } };
   return checkPaperInput(built.input, index);
 }
 
@@ -130,6 +138,9 @@ function buildInput(item: HfItem): { input: PaperInput } | { error: string } {
       upvotes: paper.upvotes,
       commentCount: item.numComments,
       keywords: paper.ai_keywords ? cleanKeywords(paper.ai_keywords) : undefined,
+      organization: readOrganization(paper.organization ?? item.organization),
+      mediaUrls: readMediaUrls(paper.mediaUrls ?? item.mediaUrls),
+      aiSummary: readAiSummary(paper.ai_summary),
       source: "huggingface",
     },
   };
@@ -168,10 +179,56 @@ function cleanKeywords(keywords: string[]): string[] {
   return out.slice(0, MAX_KEYWORDS);
 }
 
-function readRawId(raw: unknown): string | undefined {
-  if (!raw || typeof raw !== "object") return undefined;
-  const paper: unknown = (raw as Record<string, unknown>).paper;
-  if (!paper || typeof paper !== "object") return undefined;
-  const id: unknown = (paper as Record<string, unknown>).id;
-  return typeof id === "string" ? id : undefined;
+/** The id and title of an item as written, to say which paper a refused item was. */
+function readRawIdentity(raw: unknown): { id?: string; title?: string } {
+  if (!raw || typeof raw !== "object") return {};
+  const outer = raw as Record<string, unknown>;
+  const paper = outer.paper && typeof outer.paper === "object" ? (outer.paper as Record<string, unknown>) : {};
+  const id = typeof paper.id === "string" ? paper.id.slice(0, 100) : undefined;
+  const title = titleForError(paper.title) ?? titleForError(outer.title);
+  return { ...(id ? { id } : {}), ...(title ? { title } : {}) };
+}
+
+const HF_ORIGIN = "https://huggingface.co";
+/** huggingface.co and its CDNs: the only hosts whose images the pages load (no third-party tracking). */
+const HF_HOST = /(?:^|\.)huggingface\.co$/i;
+const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif)$/i;
+const MAX_MEDIA = 10;
+
+/** An https URL on a Hugging Face host (a site-relative path is resolved against huggingface.co), or null. */
+function readHfUrl(value: unknown): string | null {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2_000) return null;
+  let url: URL;
+  try {
+    url = new URL(value, HF_ORIGIN);
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+  return url.protocol === "https:" && HF_HOST.test(url.hostname) && !url.username && !url.password ? url.href : null;
+}
+
+function readOrganization(value: unknown): OrganizationInput | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const record = value as Record<string, unknown>;
+  const name = typeof record.name === "string" ? record.name.trim() : "";
+  const fullName = normalizeText(typeof record.fullname === "string" ? record.fullname : name, { paragraphs: "none" });
+  const parsed = organizationInputSchema.safeParse({ name, fullName: fullName || name, avatarUrl: readHfUrl(record.avatar) });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The figures authors attached to the paper's HF page. Videos and other files are left out
+ * (a card shows an image), and so is anything not served by Hugging Face.
+ */
+function readMediaUrls(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const urls = value.map(readHfUrl).filter((url): url is string => url !== null && IMAGE_PATH.test(new URL(url).pathname));
+  return [...new Set(urls)].slice(0, MAX_MEDIA);
+}
+
+function readAiSummary(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const text = normalizeText(value, { paragraphs: "none" });
+  return text === "" || text.length > 2_000 ? undefined : text;
 }

@@ -13,15 +13,34 @@ export interface ParsedItem {
   affiliations?: Record<string, string[]>;
   /** arXiv RSS only: why the paper is in today's listing. */
   announceType?: AnnounceType;
+  /**
+   * The record re-announces an older paper (an arXiv RSS replacement, or a cross-listing of
+   * a paper from an earlier month): it may update a stored paper but never creates one, so
+   * old papers do not land on today's feed.
+   */
+  updateOnly?: boolean;
 }
 
 /** One item of a payload that could not become a PaperInput; the other items still go through. */
 export interface ItemError {
   /** Position of the item in the payload (0-based), so a bad item can be found in a saved file. */
   index: number;
+  /** The item's arXiv id as written (even when it is not a valid one), when it has one. */
   id?: string;
+  /** The item's title, when it has one: with the id, says which paper was refused. */
+  title?: string;
   /** Names the field, e.g. "upvotes: must be >= 0". */
   message: string;
+}
+
+const MAX_TITLE_IN_ERROR = 120;
+
+/** A title for an error report: one line, cut to a readable length; undefined when there is none. */
+export function titleForError(raw: unknown): string | undefined {
+  if (typeof raw !== "string") return undefined;
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (text === "") return undefined;
+  return text.length > MAX_TITLE_IN_ERROR ? `${text.slice(0, MAX_TITLE_IN_ERROR - 1)}…` : text;
 }
 
 export interface ParseResult {
@@ -52,13 +71,14 @@ export function checkPaperInput(
   extras: Omit<ParsedItem, "input"> = {},
 ): { item: ParsedItem } | { error: ItemError } {
   const parsed = paperInputSchema.safeParse(candidate);
+  const title = titleForError(candidate.title);
   if (!parsed.success) {
-    return { error: { index, id: candidate.id || undefined, message: formatZodIssues(parsed.error) } };
+    return { error: { index, id: candidate.id || undefined, ...(title ? { title } : {}), message: formatZodIssues(parsed.error) } };
   }
   if (parsed.data.listedOn !== undefined) {
-    const listedDay = paperInputSchema.shape.publishedAt.safeParse(new Date(`${parsed.data.listedOn}T00:00:00Z`));
+    const listedDay = paperInputSchema.shape.publishedAt.unwrap().safeParse(new Date(`${parsed.data.listedOn}T00:00:00Z`));
     if (!listedDay.success) {
-      return { error: { index, id: parsed.data.id, message: formatZodIssues(listedDay.error, "listedOn") } };
+      return { error: { index, id: parsed.data.id, ...(title ? { title } : {}), message: formatZodIssues(listedDay.error, "listedOn") } };
     }
   }
   return { item: { input: parsed.data, ...extras } };

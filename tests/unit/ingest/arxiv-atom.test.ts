@@ -24,7 +24,7 @@ describe("parseArxivAtom, sample feed", () => {
       ["2605.11111", 1],
     ]);
     expect(result.errors).toEqual([
-      { index: 3, id: "http://arxiv.org/abs/not-a-paper", message: 'id: "http://arxiv.org/abs/not-a-paper" is not an arXiv id' },
+      { index: 3, id: "http://arxiv.org/abs/not-a-paper", title: "Broken Entry", message: 'id: "http://arxiv.org/abs/not-a-paper" is not an arXiv id' },
     ]);
   });
 
@@ -41,6 +41,7 @@ describe("parseArxivAtom, sample feed", () => {
       updatedAt: new Date("1999-03-10T11:20:05Z"),
       primaryCategory: "hep-th",
       categories: ["hep-th", "gr-qc", "math-ph", "math.MP"],
+      subjectClasses: [],
       comment: "12 pages, 3 figures; v2: typos fixed",
       doi: "10.9999/example.1999.0042",
       journalRef: "J. Imag. Phys. 12 (1999) 345-356",
@@ -148,10 +149,10 @@ describe("parseArxivAtom, entry details", () => {
       ].join(""),
     );
     expect(parseArxivAtom(xml).errors).toEqual([
-      { index: 0, id: "http://arxiv.org/abs/2606.00001v1", message: "title: contains XML elements; expected escaped text" },
+      { index: 0, id: "http://arxiv.org/abs/2606.00001v1", title: "Raw", message: "title: contains XML elements; expected escaped text" },
       { index: 1, id: "http://arxiv.org/abs/2606.00001v1", message: "title: required" },
-      { index: 2, id: "http://arxiv.org/abs/2606.00001v1", message: 'published: "yesterday" is not a date' },
-      { index: 3, id: "2606.00001", message: "publishedAt: is before arXiv existed (1991)" },
+      { index: 2, id: "http://arxiv.org/abs/2606.00001v1", title: "T", message: 'published: "yesterday" is not a date' },
+      { index: 3, id: "2606.00001", title: "T", message: "publishedAt: is before arXiv existed (1991)" },
     ]);
   });
 

@@ -28,6 +28,7 @@ describe("parseArxivRss, sample feed", () => {
       {
         index: 6,
         id: "2606.05003",
+        title: expect.any(String),
         message: 'announceType: unknown "updated" (expected new, cross, replace, replace-cross, absonly)',
       },
     ]);
@@ -42,9 +43,9 @@ describe("parseArxivRss, sample feed", () => {
         "Research agents waste compute exploring dead ends. We give each agent a curiosity budget and show that budgeted exploration finds more verified results per GPU-hour (&lt;b&gt; is escaped twice here)." +
         "\n\nA second paragraph reports ablations.",
       authors: ["Amara Nwosu", "Björn Sandberg", "Chen Wei", "Dana Anand"],
-      publishedAt: new Date("2026-06-12T04:00:00Z"),
       listedOn: "2026-06-12",
       categories: ["cs.LG", "cs.AI"],
+      subjectClasses: [],
       source: "arxiv_rss",
     });
   });
@@ -58,15 +59,21 @@ describe("parseArxivRss, sample feed", () => {
   it("takes listedOn as the date written in the feed's timezone, not the UTC date", () => {
     // "Thu, 11 Jun 2026 20:00:00 -0400" is 2026-06-12 in UTC.
     expect(result.items[2]?.input.listedOn).toBe("2026-06-11");
-    expect(result.items[2]?.input.publishedAt).toEqual(new Date("2026-06-12T00:00:00Z"));
   });
 
-  it("gives replacements an updatedAt and no listedOn, so old papers do not move to today", () => {
+  it("takes no submission or update time from the announce day: RSS does not say them", () => {
+    for (const item of result.items) {
+      expect(item.input.publishedAt).toBeUndefined();
+      expect(item.input.updatedAt).toBeUndefined();
+    }
+  });
+
+  it("marks replacements update-only, with no listedOn, so old papers do not move to today", () => {
     for (const item of result.items.slice(3)) {
-      expect(item.input.updatedAt).toEqual(new Date("2026-06-12T04:00:00Z"));
+      expect(item.updateOnly).toBe(true);
       expect(item.input.listedOn).toBeUndefined();
     }
-    expect(result.items[0]?.input.updatedAt).toBeUndefined();
+    for (const item of result.items.slice(0, 3)) expect(item.updateOnly).toBeUndefined();
   });
 
   it("splits dc:creator with a trailing comma and a Jr. suffix", () => {
@@ -118,9 +125,9 @@ Abstract: A.</description><guid isPermaLink="false">oai:arXiv.org:2606.00001v2</
       ].join(""),
     );
     expect(parseArxivRss(xml).errors).toEqual([
-      { index: 0, id: "2606.00001", message: "link: points to 2606.99999 but guid is 2606.00001" },
-      { index: 1, id: "2606.00001", message: 'pubDate: "someday" is not a date' },
-      { index: 2, message: "guid: required" },
+      { index: 0, id: "2606.00001", title: "T", message: "link: points to 2606.99999 but guid is 2606.00001" },
+      { index: 1, id: "2606.00001", title: "T", message: 'pubDate: "someday" is not a date' },
+      { index: 2, title: "T", message: "guid: required" },
     ]);
   });
 

@@ -18,8 +18,18 @@ describe("detectFormat", () => {
     // Mislabelled feeds are still feeds.
     ["arxiv-rss-sample.xml", "text/html", "arxiv-rss"],
     ["arxiv-rss-sample.xml", "application/octet-stream", "arxiv-rss"],
+    // arXiv's announcement listing as Atom has the API's root element, not its shape.
+    ["real/arxiv-rss-atom-cs.LG-2026-09-25.xml", "application/atom+xml", "arxiv-rss-atom"],
+    ["real/arxiv-api-query-lmm-msc-class.xml", "application/atom+xml", "arxiv-atom"],
   ])("%s as %s -> %s", (file, contentType, expected) => {
     expect(detectFormat(readFixture(file), contentType)).toBe(expected);
+  });
+
+  it("recognises an empty Atom listing (a weekend) by its own address, and reports arXiv's feed error", () => {
+    const empty = '<feed xmlns="http://www.w3.org/2005/Atom"><id>http://rss.arxiv.org/atom/cs.AI</id><title>cs.AI updates on arXiv.org</title></feed>';
+    expect(parsePayload(empty)).toEqual({ items: [], errors: [], format: "arxiv-rss-atom" });
+    const error = '<feed xmlns="http://www.w3.org/2005/Atom"><id>http://rss.arxiv.org/atom/cs.XX</id><title>Feed error for query: cs.XX</title></feed>';
+    expect(parsePayload(error)).toMatchObject({ items: [], format: "arxiv-rss-atom", payloadError: "arXiv RSS error: Feed error for query: cs.XX" });
   });
 
   it("sees through a byte-order mark, comments and a DOCTYPE before the root", () => {

@@ -64,14 +64,14 @@ describe("parseHfDailyPapers, current shape with bad items", () => {
     expect(result.payloadError).toBeUndefined();
     expect(result.items.map((item) => item.input.id)).toEqual(["2606.04211", "2606.04303"]);
     expect(result.errors).toEqual([
-      { index: 1, id: "2606.04300", message: "paper.upvotes: must be >= 0" },
-      { index: 2, id: "2606.04301", message: "publishedAt: is before arXiv existed (1991)" },
+      { index: 1, id: "2606.04300", title: "A Paper With Negative Upvotes", message: "paper.upvotes: must be >= 0" },
+      { index: 2, id: "2606.04301", title: "Published Before Electricity", message: "publishedAt: is before arXiv existed (1991)" },
       { index: 3, id: "2606.04302", message: "paper.title: required" },
-      { index: 4, message: "paper.id: required" },
+      { index: 4, title: "No Id At All", message: "paper.id: required" },
       { index: 6, message: "item: must be an object" },
-      { index: 7, id: "not-an-arxiv-id", message: 'paper.id: "not-an-arxiv-id" is not an arXiv id' },
-      { index: 8, id: "2606.04304", message: "listedOn: is before arXiv existed (1991)" },
-      { index: 9, id: "2606.04305", message: "paper.upvotes: must be a number" },
+      { index: 7, id: "not-an-arxiv-id", title: "Bad Id", message: 'paper.id: "not-an-arxiv-id" is not an arXiv id' },
+      { index: 8, id: "2606.04304", title: expect.any(String), message: "listedOn: is before arXiv existed (1991)" },
+      { index: 9, id: "2606.04305", title: expect.any(String), message: "paper.upvotes: must be a number" },
     ]);
   });
 
@@ -93,6 +93,8 @@ describe("parseHfDailyPapers, current shape with bad items", () => {
       upvotes: 17,
       commentCount: 3,
       keywords: ["retrieval", "scientific agents", "claim provenance"],
+      mediaUrls: ["https://cdn-uploads.huggingface.co/production/uploads/x/figure.png"],
+      aiSummary: "A retrieval layer that follows claims across paper versions.",
       source: "huggingface",
     });
     expect(result.items[0]).not.toHaveProperty("affiliations");
@@ -157,8 +159,33 @@ describe("parseHfDailyPapers, payload shapes", () => {
     const future = { paper: { ...minimal.paper, publishedAt: "2999-01-01T00:00:00.000Z" } };
     const undated = { paper: { ...minimal.paper, publishedAt: undefined } };
     expect(parseHfDailyPapers([future, undated]).errors).toEqual([
-      { index: 0, id: "2606.00001", message: "publishedAt: is in the future" },
-      { index: 1, id: "2606.00001", message: "paper.publishedAt: required" },
+      { index: 0, id: "2606.00001", title: "T", message: "publishedAt: is in the future" },
+      { index: 1, id: "2606.00001", title: "T", message: "paper.publishedAt: required" },
     ]);
+  });
+
+  describe("decoration: organization, mediaUrls, ai_summary", () => {
+    const withHf = (paper: Record<string, unknown>, outer: Record<string, unknown> = {}) =>
+      parseHfDailyPapers([{ paper: { ...minimal.paper, ...paper }, ...outer }]);
+
+    it("reads the organization from the paper or the outer item, resolving a site-relative avatar", () => {
+      const org = { _id: "x", name: "acme-ai", fullname: "Acme  AI\nLab", avatar: "/avatars/acme.svg" };
+      expect(withHf({ organization: org }).items[0]?.input.organization).toEqual({ name: "acme-ai", fullName: "Acme AI Lab", avatarUrl: "https://huggingface.co/avatars/acme.svg" });
+      expect(withHf({}, { organization: { name: "acme-ai" } }).items[0]?.input.organization).toEqual({ name: "acme-ai", fullName: "acme-ai", avatarUrl: null });
+    });
+
+    it("leaves out what cannot be shown safely, and never loses the paper for it", () => {
+      const result = withHf({
+        organization: { name: "../../etc", fullname: "Bad", avatar: "javascript:alert(1)" },
+        mediaUrls: ["https://tracker.example.com/pixel.png", "http://cdn-uploads.huggingface.co/a.png", "https://cdn-uploads.huggingface.co/demo.mp4", "https://cdn-uploads.huggingface.co/fig.webp", 42],
+        ai_summary: "   ",
+      });
+      expect(result.errors).toEqual([]);
+      expect(result.items[0]?.input.organization).toBeUndefined();
+      expect(result.items[0]?.input.mediaUrls).toEqual(["https://cdn-uploads.huggingface.co/fig.webp"]);
+      expect(result.items[0]?.input.aiSummary).toBeUndefined();
+      const avatar = withHf({ organization: { name: "ok", fullname: "OK", avatar: "https://evil.example.org/a.png" } }).items[0]?.input.organization;
+      expect(avatar).toEqual({ name: "ok", fullName: "OK", avatarUrl: null });
+    });
   });
 });
