@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN_TOKEN, E2E_CRON_SECRET } from "./tests/support/e2e-secrets";
 
 // Browser tests run in Debian's Chromium (never `playwright install`) against the app's
 // own server (scripts/server.ts, as `npm start` runs it: client addresses from the socket,
@@ -55,8 +56,8 @@ export default defineConfig({
         APP_URL: baseURL,
         PORT: String(PORT),
         LOG_LEVEL: "warn",
-        CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-0123456789abcdef0123",
-        ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef0123",
+        CRON_SECRET: E2E_CRON_SECRET,
+        ADMIN_TOKEN: E2E_ADMIN_TOKEN,
         // On PostgreSQL DATA_DIR still holds the mail outbox (no SMTP_URL here): one per port.
         ...(process.env.E2E_DATABASE_URL
           ? { DATABASE_URL: process.env.E2E_DATABASE_URL, DATA_DIR: process.env.E2E_DATA_DIR ?? `.test-data/e2e-${PORT}` }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { E2E_ADMIN_TOKEN } from "../support/e2e-secrets";
 import pg from "pg";
 
 // The operator view in a browser: closed to anyone without the token, a wrong token refused,
@@ -9,7 +10,7 @@ import pg from "pg";
 // (playwright.config.ts); the unset case (a 404 everywhere) is covered by
 // tests/integration/admin.test.ts.
 
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef0123";
+const ADMIN_TOKEN = E2E_ADMIN_TOKEN;
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 
 async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

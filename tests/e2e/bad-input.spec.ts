@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
+import { E2E_CRON_SECRET } from "../support/e2e-secrets";
 import { simpleParser } from "mailparser";
 import pg from "pg";
 import { requestFrom } from "../support/http-client";
@@ -17,7 +18,7 @@ import { type ActionCall, HTTP_CASES, type HttpCase } from "./bad-input.cases";
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? `.test-data/e2e-${PORT}`;
-const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-0123456789abcdef0123";
+const CRON_SECRET = E2E_CRON_SECRET;
 const TABLES = ["papers", "tags", "paper_tags", "paper_snapshots", "search_words", "app_settings", "ingest_runs", "subscribers", "digest_runs", "digest_deliveries", "digest_delivery_papers"];
 
 // Snapshots need a second connection to the server's database: PostgreSQL only (npm test

@@ -45,7 +45,7 @@ test.afterAll(async () => {
 
 async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -222,7 +222,7 @@ test.describe("beside a running server (PostgreSQL)", () => {
 
   test("a CLI import with CRON_SECRET shows as soon as the command returns", async ({ page }) => {
     test.setTimeout(300_000);
-    const secret = "fresh-content-cron-secret";
+    const secret = "fresh-content-cron-secret-0123456789abcdef";
     const databaseUrl = await createDatabase("fresh_notify");
     const app = await startApp(PORTS[0]!, { DATABASE_URL: databaseUrl, DATA_DIR: path.join(scratch, "notify"), CRON_SECRET: secret });
     const demo = await visitDemo(page, app.base);

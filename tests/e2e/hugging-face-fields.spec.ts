@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_CRON_SECRET } from "../support/e2e-secrets";
 import pg from "pg";
 
 // What Hugging Face adds to a paper, in the browser: the organization (on the card, the paper
@@ -11,7 +12,7 @@ import pg from "pg";
 // refresh those pages as an import would, and they are removed afterwards.
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
-const CRON_SECRET = process.env.E2E_CRON_SECRET ?? "e2e-cron-secret";
+const CRON_SECRET = E2E_CRON_SECRET;
 const HF_PAPER = "2612.90001";
 const RSS_PAPER = "2612.90002";
 const ORG = "e2e-lab";
